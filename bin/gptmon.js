@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// The launcher: load the built CLI and turn any failure into one line.
+const fail = (err) => {
+  const message = err && err.message ? err.message : String(err);
+  const hint = process.env.GPTMON_DEBUG ? `\n${err && err.stack}` : ' (GPTMON_DEBUG=1 shows the stack)';
+  process.stderr.write(`gptmon: internal error: ${message}${hint}\n`);
+  process.exitCode = 70;
+};
+
+import('../dist/cli/main.js').then(
+  (cli) => cli.main(process.argv).then((code) => (process.exitCode = code), fail),
+  (err) => {
+    if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist')) {
+      process.stderr.write('gptmon: not built yet: run `npm run build` in the gptmon folder\n');
+      process.exitCode = 70;
+    } else fail(err);
+  },
+);

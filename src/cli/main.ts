@@ -1,0 +1,172 @@
+// The command line. Only commander is loaded up front: each command's code is
+// imported when that command runs, so `gptmon halt` never pays for React.
+
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+
+export interface GlobalOptions {
+  config?: string;
+  trader?: string;
+  prometheus?: string;
+  alertmanager?: string;
+  color: boolean;
+}
+
+type Run = (...args: never[]) => Promise<number>;
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function notYet(name: string): () => Promise<number> {
+  return async () => {
+    process.stderr.write(`gptmon ${name}: not available in this version yet\n`);
+    return 2;
+  };
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('gptmon')
+    .description('The on-call console for GPT-Trader: is money at risk, what is firing, what to do next.')
+    .version(version(), '-V, --version')
+    .option('--config <file>', 'config file (else $GPTMON_CONFIG, else ~/.config/gptmon/gptmon.yaml)')
+    .option('--trader <url>', 'GPT-Trader base URL (else $GPTMON_TRADER_URL, else config, else http://127.0.0.1:8080)')
+    .option('--prometheus <url>', 'Prometheus URL (else $GPTMON_PROMETHEUS_URL); without one gptmon reads /metrics itself')
+    .option('--alertmanager <url>', 'Alertmanager URL (else $GPTMON_ALERTMANAGER_URL); without one acks are kept locally')
+    .option('--no-color', 'plain output without colour (also: NO_COLOR=1)')
+    .showHelpAfterError('(run gptmon --help for the commands)')
+    .exitOverride();
+
+  const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+  // Each action loads its module on demand and reports an exit code.
+  const act = <A extends unknown[]>(fn: (...a: A) => Promise<number>) =>
+    async (...a: A) => setExit(await fn(...a));
+
+  program
+    .command('tui')
+    .description('the live console')
+    .option('--read-only', 'hide every action that changes anything')
+    .option('--refresh <duration>', 'how often to poll, e.g. 1s')
+    .action(act(notYet('tui')));
+
+  program
+    .command('status')
+    .description('one-shot health and metrics against thresholds (exit 0 ok, 1 warning, 2 critical, 3 unknown)')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(notYet('status')));
+
+  program
+    .command('alerts')
+    .description('active alerts, with acknowledgement')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(notYet('alerts')));
+
+  program
+    .command('ack')
+    .description('acknowledge an alert (a silence in Alertmanager when one is configured)')
+    .argument('<alert>', 'alert name, e.g. ExcessiveDrawdown')
+    .option('--comment <text>', 'why, for the next engineer')
+    .option('--for <duration>', 'how long the acknowledgement lasts', '1h')
+    .action(act(notYet('ack')));
+
+  program
+    .command('runbook')
+    .description('list the runbooks, or show one (by id, alias or prefix: memory, mem, high-memory)')
+    .argument('[name]', 'runbook to show')
+    .option('--json', 'the parsed runbook as JSON')
+    .action(act(notYet('runbook')));
+
+  const controls: Array<[string, string]> = [
+    ['halt', 'stop all trading, then confirm the new state'],
+    ['resume', 'resume trading, then confirm the new state'],
+    ['flatten', 'close all open positions, then confirm'],
+    ['failover', 'move trading to the standby site, then confirm'],
+    ['fallback-model', 'switch to the fallback model, then confirm'],
+    ['reduce', 'scale position sizes down, then confirm'],
+  ];
+  for (const [name, description] of controls) {
+    const cmd = program
+      .command(name)
+      .description(description)
+      .option('--confirm', 'do it without asking (required when not on a terminal)')
+      .option('--reason <text>', 'why, for the audit log')
+      .option('--dry-run', 'print the exact request and send nothing');
+    if (name === 'failover') cmd.addOption(new Option('--target <site>', 'site to move to').choices(['secondary', 'primary']).default('secondary'));
+    if (name === 'reduce') cmd.option('--scale <ratio>', 'new position scale, 0 < scale <= 1', '0.5');
+    if (name === 'halt') cmd.option('--flatten', 'halt, then close all positions, verifying each step');
+    cmd.action(act(notYet(name)));
+  }
+
+  program
+    .command('audit')
+    .description('read back the audit log of control actions')
+    .option('--since <duration>', 'only entries newer than this, e.g. 1h')
+    .option('--json', 'JSON lines as written')
+    .action(act(notYet('audit')));
+
+  program
+    .command('sim')
+    .description('run a GPT-Trader stand-in with scripted incidents')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--scenario <name>', 'incident to start with (see --list)', 'calm')
+    .option('--seed <n>', 'random seed: the same seed gives the same numbers', '1')
+    .option('--token <token>', 'control-API token (else $GPTMON_TOKEN, else a random one is printed)')
+    .option('--speed <x>', 'simulated seconds per real second', '1')
+    .option('--list', 'name the scenarios, one line each')
+    .action(act(async (opts: Record<string, string | boolean | undefined>) => (await import('./sim.js')).runSim(opts as never)));
+
+  const config = program.command('config').description('check and show the configuration');
+  config
+    .command('check')
+    .description('check a config file: prints ok, or every problem as FILE:LINE:COL: message')
+    .argument('[file]', 'file to check (else the one gptmon would use)')
+    .action(act(async (file: string | undefined, _o: unknown, cmd: Command) => (await import('./config-check.js')).runConfigCheck(file, globals(cmd))));
+  config
+    .command('show')
+    .description('print the effective configuration and where each target came from')
+    .action(act(async (_o: unknown, cmd: Command) => (await import('./config-show.js')).runConfigShow(globals(cmd))));
+  config
+    .command('prefs')
+    .description('show or set your preferences (operator, refresh, theme, bell)')
+    .argument('[key]', 'preference to show or set')
+    .argument('[value]', 'new value')
+    .action(act(async (key: string | undefined, value: string | undefined) => (await import('./config-prefs.js')).runConfigPrefs(key, value)));
+
+  program
+    .command('rules')
+    .description('export the alert rules as a Prometheus rules file')
+    .command('export')
+    .action(act(notYet('rules export')));
+
+  program
+    .command('demo')
+    .description('start the built-in simulator and show how to reach it (what npm start runs)')
+    .action(act(async (_o: unknown, cmd: Command) => (await import('./demo.js')).runDemo(globals(cmd))));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  // NO_COLOR is the one switch everything below reads.
+  program.hook('preAction', (_this, action) => {
+    if ((action.optsWithGlobals() as GlobalOptions).color === false) process.env.NO_COLOR = '1';
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.code === 'commander.executeSubCommandAsync') return err.exitCode;
+      return 2;
+    }
+    throw err;
+  }
+  return code;
+}

@@ -1,0 +1,184 @@
+// Merges the layers (built-in playbook, user file, named file, environment,
+// flags; later wins), then checks what only the whole can tell: a metric with
+// no threshold, thresholds in the wrong order, an alert with no condition.
+
+import { conditionMetrics } from './condition.js';
+import { DEFAULT_CIRCUIT_BREAKERS, DEFAULT_SEVERITY_LEVELS, DEFAULT_TIMEOUT_MS, DEFAULT_TRADER_URL, METRIC_DIRECTIONS } from './defaults.js';
+import type { ConfigIssue } from './issue.js';
+import type { AlertPatch, ConfigLayer, MetricPatch, Settings } from './layer.js';
+import type { AlertSpec, Config, Direction, MetricSpec, Origin, Severity } from './types.js';
+import { didYouMean } from '../util/closest.js';
+
+/** Names a condition may read besides configured metrics: the contract's exposition. */
+export const EXPOSED_METRICS = [
+  'up', 'portfolio_value', 'portfolio_drawdown', 'daily_return', 'sharpe_ratio', 'win_rate', 'model_accuracy',
+  'model_error_rate', 'prediction_confidence', 'api_error_rate', 'database_connections', 'cpu_usage', 'memory_usage',
+  'disk_usage', 'trading_enabled', 'open_positions', 'total_exposure', 'largest_position', 'var_95',
+  'expected_shortfall', 'position_concentration', 'consecutive_losses',
+];
+
+export interface TargetOverride {
+  value: string;
+  origin: Origin;
+  /** How to name it in an error: `--trader` or `GPTMON_TRADER_URL`. */
+  label: string;
+}
+
+function mergeMetric(into: MetricPatch | undefined, patch: MetricPatch): MetricPatch {
+  const out: MetricPatch = { ...(into ?? {}), at: patch.at };
+  for (const [k, v] of Object.entries(patch)) if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+// Whole-metric problems are reported at the metric's block in the last file
+// that touched it (cursor issues land in that file's list).
+function finishMetric(name: string, m: MetricPatch): MetricSpec | undefined {
+  if (m.invalid) return undefined;
+  const report = (message: string) => m.at.issue(message);
+  if (m.warning === undefined && m.critical === undefined) {
+    report('missing threshold: give threshold_warning, threshold_critical or both');
+    return undefined;
+  }
+  let direction: Direction | undefined = m.direction ?? METRIC_DIRECTIONS[name];
+  if (!direction && m.warning !== undefined && m.critical !== undefined && m.warning !== m.critical) {
+    direction = m.critical > m.warning ? 'above' : 'below';
+  }
+  if (!direction) {
+    report('cannot tell whether higher or lower is worse: add direction: above or direction: below');
+    return undefined;
+  }
+  if (m.warning !== undefined && m.critical !== undefined) {
+    const worse = direction === 'above' ? m.critical > m.warning : m.critical < m.warning;
+    if (!worse) {
+      report(`threshold_critical (${m.critical}) must be ${direction === 'above' ? 'above' : 'below'} threshold_warning (${m.warning}): for this metric ${direction === 'above' ? 'higher' : 'lower'} is worse`);
+      return undefined;
+    }
+  }
+  const spec: MetricSpec = {
+    name,
+    description: m.description ?? name,
+    direction,
+    kind: m.kind ?? 'number',
+    checkIntervalMs: m.checkIntervalMs ?? 60_000,
+    metric: m.metric ?? name,
+  };
+  if (m.warning !== undefined) spec.warning = m.warning;
+  if (m.critical !== undefined) spec.critical = m.critical;
+  if (m.quantile !== undefined) spec.quantile = m.quantile;
+  if (m.query !== undefined) spec.query = m.query;
+  return spec;
+}
+
+function finishAlert(a: AlertPatch, known: Set<string>): AlertSpec | undefined {
+  if (a.invalid) return undefined;
+  if (!a.condition || !a.expr) {
+    a.at.issue(`alert ${a.name} has no condition`);
+    return undefined;
+  }
+  if (!a.severity) {
+    a.at.issue(`alert ${a.name} needs a severity (critical, high, medium or low)`);
+    return undefined;
+  }
+  for (const metric of conditionMetrics(a.expr)) {
+    if (!known.has(metric)) {
+      a.at.issue(`condition reads unknown metric "${metric}"${didYouMean(metric, known)}; declare it under metrics: first`);
+      return undefined;
+    }
+  }
+  const spec: AlertSpec = { name: a.name, condition: a.condition, expr: a.expr, durationMs: a.durationMs ?? 0, actions: a.actions ?? [], severity: a.severity };
+  if (a.runbook) spec.runbook = a.runbook;
+  if (a.summary) spec.summary = a.summary;
+  return spec;
+}
+
+function checkUrl(value: string, where: string, issues: ConfigIssue[], at?: { issue(m: string): void }): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    const message = `not a URL: "${value}" (expected e.g. http://127.0.0.1:8080)`;
+    if (at) at.issue(message);
+    else issues.push({ file: where, line: 0, col: 0, path: '', message });
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    const message = `"${value}" must be an http:// or https:// URL`;
+    if (at) at.issue(message);
+    else issues.push({ file: where, line: 0, col: 0, path: '', message });
+    return undefined;
+  }
+  return value.replace(/\/+$/, '');
+}
+
+export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' | 'prometheus' | 'alertmanager', TargetOverride>>): { config: Config; issues: ConfigIssue[] } {
+  const issues: ConfigIssue[] = [];
+  const settings: Partial<Settings> = {};
+  const origins: Config['origins'] = {};
+  const metricPatches: Record<string, MetricPatch> = {};
+  const alertPatches = new Map<string, AlertPatch>();
+  const severity_levels = structuredClone(DEFAULT_SEVERITY_LEVELS);
+  const circuit_breakers = { ...DEFAULT_CIRCUIT_BREAKERS };
+
+  for (const layer of layers) {
+    for (const [k, v] of Object.entries(layer.settings)) {
+      if (v === undefined) continue;
+      (settings as Record<string, unknown>)[k] = v;
+      origins[k] = layer.origin;
+    }
+    for (const [name, patch] of Object.entries(layer.metrics)) metricPatches[name] = mergeMetric(metricPatches[name], patch);
+    for (const patch of layer.alerts) {
+      const prev = alertPatches.get(patch.name);
+      alertPatches.set(patch.name, prev ? { ...prev, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), at: patch.at } as AlertPatch : patch);
+    }
+    for (const [name, level] of Object.entries(layer.severity_levels)) {
+      Object.assign(severity_levels[name as Severity], Object.fromEntries(Object.entries(level).filter(([, v]) => v !== undefined)));
+    }
+    Object.assign(circuit_breakers, layer.circuit_breakers);
+  }
+
+  const urls: Partial<Record<'trader' | 'prometheus' | 'alertmanager', string>> = {};
+  for (const name of ['trader', 'prometheus', 'alertmanager'] as const) {
+    const override = targets[name];
+    if (override) {
+      const url = checkUrl(override.value, override.label, issues);
+      if (url) {
+        urls[name] = url;
+        origins[name] = override.origin;
+      }
+    } else if (settings[name]) {
+      const at = layers.findLast((l) => l.settings[name])?.at[name];
+      const url = checkUrl(settings[name], 'config', issues, at);
+      if (url) urls[name] = url;
+    }
+  }
+  if (!urls.trader) origins.trader ??= 'default';
+
+  const metrics: Record<string, MetricSpec> = {};
+  for (const [name, patch] of Object.entries(metricPatches)) {
+    const spec = finishMetric(name, patch);
+    if (spec) metrics[name] = spec;
+  }
+  const known = new Set([...EXPOSED_METRICS, ...Object.keys(metricPatches), ...Object.values(metrics).map((m) => m.metric)]);
+  const alerts: AlertSpec[] = [];
+  for (const patch of alertPatches.values()) {
+    const spec = finishAlert(patch, known);
+    if (spec) alerts.push(spec);
+  }
+
+  const config: Config = {
+    trader: urls.trader ?? DEFAULT_TRADER_URL,
+    allow_insecure: settings.allow_insecure ?? false,
+    read_only: settings.read_only ?? false,
+    timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    metrics,
+    alerts,
+    severity_levels,
+    circuit_breakers,
+    origins,
+    files: layers.map((l) => l.origin).filter((o) => o.startsWith('file ')).map((o) => o.slice(5)),
+  };
+  if (urls.prometheus) config.prometheus = urls.prometheus;
+  if (urls.alertmanager) config.alertmanager = urls.alertmanager;
+  for (const k of ['token_file', 'runbooks_dir', 'audit_log'] as const) if (settings[k]) config[k] = settings[k];
+  return { config, issues };
+}

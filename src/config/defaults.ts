@@ -1,0 +1,121 @@
+// The built-in configuration is the monitoring playbook itself, so gptmon is
+// right with no config file at all. Where the playbook names a threshold only
+// in prose or in a script (disk 80%, API errors 5%, model errors 10%), that
+// number is used; the few choices of our own are marked.
+
+import type { CircuitBreakers, Severity, SeverityLevel } from './types.js';
+
+/** As a user would write them in gptmon.yaml: the same parser reads both. */
+export const DEFAULT_METRICS_YAML = {
+  // Trading performance (playbook, "Trading Performance Metrics")
+  model_accuracy: { description: 'Current model prediction accuracy', threshold_warning: 0.55, threshold_critical: 0.52, check_interval: '5m' },
+  sharpe_ratio: { description: 'Risk-adjusted return metric', threshold_warning: 0.8, threshold_critical: 0.5, check_interval: '15m' },
+  portfolio_drawdown: { description: 'Current drawdown from peak', threshold_warning: 0.1, threshold_critical: 0.15, check_interval: '1m' },
+  daily_return: { description: 'Daily portfolio return', threshold_warning: -0.03, threshold_critical: -0.05, check_interval: '5m' },
+  win_rate: { description: 'Percentage of profitable trades', threshold_warning: 0.48, threshold_critical: 0.45, check_interval: '30m' },
+  // System performance (playbook, "System Performance Metrics")
+  api_latency: { description: 'Trading API response time', threshold_warning: '500ms', threshold_critical: '1000ms', check_interval: '30s', metric: 'api_latency_seconds', quantile: 0.99 },
+  prediction_latency: { description: 'Model inference time', threshold_warning: '100ms', threshold_critical: '500ms', check_interval: '1m', metric: 'prediction_latency_seconds', quantile: 0.99 },
+  database_connections: { description: 'Active database connections', threshold_warning: 80, threshold_critical: 95, check_interval: '30s' },
+  memory_usage: { description: 'System memory utilization', threshold_warning: '80%', threshold_critical: '90%', check_interval: '30s' },
+  cpu_usage: { description: 'CPU utilization', threshold_warning: '70%', threshold_critical: '85%', check_interval: '30s' },
+  // From the playbook's alerts and health-check script rather than its tables.
+  disk_usage: { description: 'Disk utilization (health check alerts above 80%)', threshold_warning: '80%', threshold_critical: '90%', check_interval: '1m' },
+  model_error_rate: { description: 'Share of failed predictions (ModelFailure above 10%)', threshold_critical: '10%', check_interval: '30s' },
+  api_error_rate: { description: 'Share of failed trading-API calls (APIConnectivityIssues above 5%)', threshold_warning: '5%', check_interval: '30s' },
+  consecutive_losses: { description: 'Current losing streak (circuit breaker at 5)', threshold_warning: 3, threshold_critical: 5, check_interval: '30s', direction: 'above' },
+} as const;
+
+/** The kind of each built-in metric: what a bare number means, and how to show it. */
+export const METRIC_KINDS: Record<string, 'ratio' | 'seconds' | 'count' | 'currency' | 'number'> = {
+  model_accuracy: 'ratio',
+  sharpe_ratio: 'number',
+  portfolio_drawdown: 'ratio',
+  daily_return: 'ratio',
+  win_rate: 'ratio',
+  api_latency: 'seconds',
+  prediction_latency: 'seconds',
+  database_connections: 'count',
+  memory_usage: 'ratio',
+  cpu_usage: 'ratio',
+  disk_usage: 'ratio',
+  model_error_rate: 'ratio',
+  api_error_rate: 'ratio',
+  consecutive_losses: 'count',
+  prediction_confidence: 'ratio',
+  position_concentration: 'ratio',
+  portfolio_value: 'currency',
+  total_exposure: 'currency',
+  largest_position: 'currency',
+  var_95: 'currency',
+  expected_shortfall: 'currency',
+  open_positions: 'count',
+};
+
+/** Built-in directions; a user's metric may infer its own from the threshold order. */
+export const METRIC_DIRECTIONS: Record<string, 'above' | 'below'> = {
+  model_accuracy: 'below',
+  sharpe_ratio: 'below',
+  win_rate: 'below',
+  daily_return: 'below',
+  prediction_confidence: 'below',
+  portfolio_drawdown: 'above',
+  api_latency: 'above',
+  prediction_latency: 'above',
+  database_connections: 'above',
+  memory_usage: 'above',
+  cpu_usage: 'above',
+  disk_usage: 'above',
+  model_error_rate: 'above',
+  api_error_rate: 'above',
+  consecutive_losses: 'above',
+};
+
+/**
+ * The playbook's five alerts verbatim, then alerts of our own for the other
+ * thresholds and the circuit breakers. Severity of our own alerts: a metric's
+ * critical line is `high` unless money is directly at stake (`critical`), its
+ * warning line `medium`; resource alerts wait 2m so a spike does not page.
+ */
+export const DEFAULT_ALERTS_YAML = [
+  { alert: 'SystemDown', condition: 'up{job="gpt-trader"} == 0', duration: '1m', action: ['Page on-call engineer', 'Send SMS to team lead', 'Create incident ticket', 'Execute failover procedure'], severity: 'critical', runbook: 'system-down', summary: 'GPT-Trader is not answering its metrics endpoint' },
+  { alert: 'ExcessiveDrawdown', condition: 'portfolio_drawdown > 0.15', duration: 'instant', action: ['Stop all trading immediately', 'Close all positions', 'Page risk manager', 'Notify compliance'], severity: 'critical', runbook: 'drawdown', summary: 'Drawdown from peak is past 15%' },
+  { alert: 'ModelFailure', condition: 'model_error_rate > 0.10', duration: '5m', action: ['Switch to fallback model', 'Page ML engineer', 'Pause new predictions', 'Log detailed diagnostics'], severity: 'critical', runbook: 'model-failure', summary: 'More than 10% of predictions fail' },
+  { alert: 'ModelDegradation', condition: 'model_accuracy < 0.55 OR sharpe_ratio < 0.8', duration: '15m', action: ['Notify ML team', 'Trigger model evaluation', 'Consider retraining', 'Reduce position sizes'], severity: 'high', runbook: 'accuracy', summary: 'Model accuracy under 55% or Sharpe under 0.8' },
+  { alert: 'APIConnectivityIssues', condition: 'api_error_rate > 0.05', duration: '5m', action: ['Switch to backup API', 'Notify operations team', 'Log all failed requests', 'Check rate limits'], severity: 'high', runbook: 'api-connectivity', summary: 'More than 5% of trading-API calls fail' },
+  // Circuit breakers (playbook, "Circuit Breakers"): trading should already be stopping.
+  { alert: 'DailyLossLimit', condition: 'daily_return < -0.05', duration: 'instant', action: ['Confirm trading has stopped', 'Close all positions', 'Page risk manager'], severity: 'critical', runbook: 'daily-loss', summary: 'Daily loss reached the 5% circuit breaker' },
+  { alert: 'LosingStreakBreaker', condition: 'consecutive_losses >= 5', duration: 'instant', action: ['Confirm trading has stopped', 'Review the losing trades', 'Page risk manager'], severity: 'critical', runbook: 'circuit-breaker', summary: 'Five losing trades in a row tripped the circuit breaker' },
+  { alert: 'DrawdownBreaker', condition: 'portfolio_drawdown > 0.20', duration: 'instant', action: ['Confirm trading has stopped', 'Close all positions', 'Page risk manager', 'Notify compliance'], severity: 'critical', runbook: 'circuit-breaker', summary: 'Drawdown past the 20% circuit breaker' },
+  // Warning lines of the trading metrics.
+  { alert: 'DrawdownWarning', condition: 'portfolio_drawdown > 0.10', duration: 'instant', action: ['Watch the drawdown closely', 'Consider reducing position sizes'], severity: 'high', runbook: 'drawdown', summary: 'Drawdown from peak is past 10%' },
+  { alert: 'DailyLossWarning', condition: 'daily_return < -0.03', duration: 'instant', action: ['Review open positions', 'Consider reducing position sizes'], severity: 'high', runbook: 'daily-loss', summary: 'Daily loss past 3%' },
+  { alert: 'LowWinRate', condition: 'win_rate < 0.48', duration: '30m', action: ['Notify ML team', 'Review recent trades'], severity: 'medium', runbook: 'accuracy', summary: 'Win rate under 48%' },
+  // System performance.
+  { alert: 'HighAPILatency', condition: 'api_latency > 0.5', duration: '2m', action: ['Check broker status', 'Check rate limits'], severity: 'medium', runbook: 'rate-limit', summary: 'Trading-API p99 latency over 500ms' },
+  { alert: 'HighPredictionLatency', condition: 'prediction_latency > 0.1', duration: '2m', action: ['Check model host load', 'Consider the fallback model'], severity: 'medium', runbook: 'model-failure', summary: 'Model inference p99 over 100ms' },
+  { alert: 'HighDatabaseConnections', condition: 'database_connections > 80', duration: '2m', action: ['Find the connection holders', 'Check for leaked connections'], severity: 'medium', runbook: 'database', summary: 'More than 80 database connections' },
+  { alert: 'DatabaseConnectionsCritical', condition: 'database_connections > 95', duration: '1m', action: ['Find the connection holders', 'Restart the leaking worker'], severity: 'high', runbook: 'database', summary: 'More than 95 database connections' },
+  { alert: 'HighMemoryUsage', condition: 'memory_usage > 0.80', duration: '2m', action: ['Check top memory consumers', 'Plan a restart'], severity: 'medium', runbook: 'memory', summary: 'Memory over 80%' },
+  { alert: 'MemoryCritical', condition: 'memory_usage > 0.90', duration: '1m', action: ['Restart the application', 'Clear the Redis cache'], severity: 'high', runbook: 'memory', summary: 'Memory over 90%' },
+  { alert: 'HighCPUUsage', condition: 'cpu_usage > 0.70', duration: '2m', action: ['Check top CPU consumers'], severity: 'medium', runbook: 'cpu', summary: 'CPU over 70%' },
+  { alert: 'CPUCritical', condition: 'cpu_usage > 0.85', duration: '1m', action: ['Check top CPU consumers', 'Scale out or reduce load'], severity: 'high', runbook: 'cpu', summary: 'CPU over 85%' },
+  { alert: 'DiskSpaceLow', condition: 'disk_usage > 0.80', duration: '2m', action: ['Find large files', 'Rotate logs'], severity: 'medium', runbook: 'disk', summary: 'Disk over 80%' },
+  { alert: 'DiskCritical', condition: 'disk_usage > 0.90', duration: '1m', action: ['Free space now', 'Rotate logs'], severity: 'high', runbook: 'disk', summary: 'Disk over 90%' },
+] as const;
+
+export const DEFAULT_SEVERITY_LEVELS: Record<Severity, SeverityLevel> = {
+  critical: { responseMs: 5 * 60_000, team: 'On-call + Management', examples: 'System down, >15% drawdown' },
+  high: { responseMs: 30 * 60_000, team: 'On-call', examples: 'Model degradation, API failures' },
+  medium: { responseMs: 2 * 3_600_000, team: 'Dev team', examples: 'Performance issues, warnings' },
+  low: { responseMs: 24 * 3_600_000, team: 'Dev team', examples: 'Optimization opportunities' },
+};
+
+export const DEFAULT_CIRCUIT_BREAKERS: CircuitBreakers = {
+  daily_loss_limit: 0.05,
+  consecutive_losses: 5,
+  drawdown_limit: 0.2,
+};
+
+export const DEFAULT_TRADER_URL = 'http://127.0.0.1:8080';
+export const DEFAULT_TIMEOUT_MS = 3000;

@@ -1,0 +1,54 @@
+// Renders the effective config as a gptmon.yaml that `config check` accepts,
+// with values written the playbook's way (55%, 500ms, 5m).
+
+import { stringify } from 'yaml';
+import type { Config, MetricSpec } from './types.js';
+import { formatDuration } from './units.js';
+
+function formatThreshold(value: number, spec: MetricSpec): string | number {
+  if (spec.kind === 'ratio') return `${+(value * 100).toFixed(6)}%`;
+  if (spec.kind === 'seconds') return `${+(value * 1000).toFixed(3)}ms`;
+  return value;
+}
+
+export function configToYaml(config: Config): string {
+  const metrics: Record<string, Record<string, unknown>> = {};
+  for (const m of Object.values(config.metrics)) {
+    const out: Record<string, unknown> = { description: m.description };
+    if (m.warning !== undefined) out.threshold_warning = formatThreshold(m.warning, m);
+    if (m.critical !== undefined) out.threshold_critical = formatThreshold(m.critical, m);
+    out.check_interval = formatDuration(m.checkIntervalMs);
+    out.direction = m.direction;
+    out.kind = m.kind;
+    if (m.metric !== m.name) out.metric = m.metric;
+    if (m.quantile !== undefined) out.quantile = m.quantile;
+    if (m.query !== undefined) out.query = m.query;
+    metrics[m.name] = out;
+  }
+  const alerts = config.alerts.map((a) => ({
+    alert: a.name,
+    condition: a.condition,
+    duration: formatDuration(a.durationMs),
+    action: a.actions,
+    severity: a.severity,
+    ...(a.runbook ? { runbook: a.runbook } : {}),
+    ...(a.summary ? { summary: a.summary } : {}),
+  }));
+  const severity_levels = Object.fromEntries(
+    Object.entries(config.severity_levels).map(([name, l]) => [name, { response_time: formatDuration(l.responseMs), team: l.team, ...(l.examples ? { examples: l.examples } : {}) }]),
+  );
+  const doc: Record<string, unknown> = { trader: config.trader };
+  if (config.prometheus) doc.prometheus = config.prometheus;
+  if (config.alertmanager) doc.alertmanager = config.alertmanager;
+  for (const k of ['token_file', 'runbooks_dir', 'audit_log'] as const) if (config[k]) doc[k] = config[k];
+  Object.assign(doc, {
+    allow_insecure: config.allow_insecure,
+    read_only: config.read_only,
+    timeout: formatDuration(config.timeoutMs),
+    metrics,
+    alerts,
+    severity_levels,
+    circuit_breakers: config.circuit_breakers,
+  });
+  return stringify(doc, { lineWidth: 0 });
+}
