@@ -1,0 +1,104 @@
+// Public API of the GPT-Trader stand-in. It shares no code with the rest of
+// gptmon on purpose: it plays the other side of the contract, and a shared
+// helper would let a bug agree with itself on both sides.
+import type { AddressInfo } from 'node:net';
+import { createSimModel, type SimModel } from './model.js';
+import { SCENARIO_SPECS, type Expectation, type UnhealthyExpectation } from './scenarios.js';
+import { createSimServer } from './server.js';
+import { createFaults, createRequestLog } from './traffic.js';
+
+export type { SimModel, SimSnapshot, TraderState } from './model.js';
+export type { Expectation, UnhealthyExpectation } from './scenarios.js';
+
+export interface ScenarioInfo {
+  name: string;
+  /** One line, for `gptmon sim --list` and demos. */
+  description: string;
+  /** What the scenario promises to show on /metrics, and by when (scenario seconds). */
+  expectations: readonly Expectation[];
+  /** Health components it turns unhealthy, and by when. */
+  unhealthy: readonly UnhealthyExpectation[];
+}
+
+/** Every scenario, in display order. */
+export const SCENARIOS: readonly ScenarioInfo[] = SCENARIO_SPECS.map((s) => ({
+  name: s.name,
+  description: s.description,
+  expectations: s.expectations,
+  unhealthy: s.unhealthy,
+}));
+
+export interface StartSimOptions {
+  host?: string;
+  port?: number;
+  scenario?: string;
+  seed?: number;
+  token: string;
+  speed?: number;
+  /** Nothing moves unless advance() is called; what tests use instead of sleeping. */
+  manualClock?: boolean;
+  tickMs?: number;
+}
+
+export interface RunningSim {
+  url: string;
+  port: number;
+  model: SimModel;
+  advance(simSeconds: number): void;
+  setScenario(name: string): void;
+  close(): Promise<void>;
+}
+
+export async function startSim(opts: StartSimOptions): Promise<RunningSim> {
+  const host = opts.host ?? '127.0.0.1';
+  const speed = opts.speed ?? 1;
+  if (!(Number.isFinite(speed) && speed > 0)) throw new RangeError('speed must be a positive number');
+  if (opts.token === '') throw new RangeError('token must not be empty');
+  const model = createSimModel({ seed: opts.seed ?? 1, scenario: opts.scenario ?? 'calm' });
+  const { server, releaseHeld } = createSimServer({
+    model,
+    token: opts.token,
+    log: createRequestLog(),
+    faults: createFaults(),
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 8080, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let timer: NodeJS.Timeout | undefined;
+  if (opts.manualClock !== true) {
+    let last = performance.now();
+    // Advance by measured time, not by the nominal tick: timers drift and a
+    // busy event loop must not slow the sim's clock down.
+    timer = setInterval(() => {
+      const now = performance.now();
+      model.advance(((now - last) / 1000) * speed);
+      last = now;
+    }, opts.tickMs ?? 250);
+    timer.unref();
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    model,
+    advance: (s) => model.advance(s),
+    setScenario: (name) => model.setScenario(name),
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        if (timer) clearInterval(timer);
+        releaseHeld();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
