@@ -57,13 +57,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('status')
     .description('one-shot health and metrics against thresholds (exit 0 ok, 1 warning, 2 critical, 3 unknown)')
     .option('--json', 'one JSON document on stdout')
-    .action(act(notYet('status')));
+    .action(act(async (o: { json?: boolean }, cmd: Command) => (await import('./status.js')).runStatus(o, globals(cmd))));
 
   program
     .command('alerts')
     .description('active alerts, with acknowledgement')
     .option('--json', 'one JSON document on stdout')
-    .action(act(notYet('alerts')));
+    .action(act(async (o: { json?: boolean }, cmd: Command) => (await import('./alerts.js')).runAlerts(o, globals(cmd))));
 
   program
     .command('ack')
@@ -71,7 +71,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<alert>', 'alert name, e.g. ExcessiveDrawdown')
     .option('--comment <text>', 'why, for the next engineer')
     .option('--for <duration>', 'how long the acknowledgement lasts', '1h')
-    .action(act(notYet('ack')));
+    .option('--label <name=value...>', 'acknowledge only the instances with these labels')
+    .action(act(async (alert: string, o: import('./ack.js').AckOptions, cmd: Command) => (await import('./ack.js')).runAck(alert, o, globals(cmd))));
 
   program
     .command('runbook')
@@ -141,7 +142,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('rules')
     .description('export the alert rules as a Prometheus rules file')
     .command('export')
-    .action(act(notYet('rules export')));
+    .description('write the rules file (stdout, or -o FILE) from the same thresholds the embedded evaluator uses')
+    .option('-o, --output <file>', 'write to this file')
+    .action(act(async (o: { output?: string }, cmd: Command) => (await import('./rules.js')).runRulesExport(o, globals(cmd))));
 
   program
     .command('demo')

@@ -2,11 +2,11 @@
 // flags; later wins), then checks what only the whole can tell: a metric with
 // no threshold, thresholds in the wrong order, an alert with no condition.
 
-import { conditionMetrics } from './condition.js';
-import { DEFAULT_CIRCUIT_BREAKERS, DEFAULT_SEVERITY_LEVELS, DEFAULT_TIMEOUT_MS, DEFAULT_TRADER_URL, METRIC_DIRECTIONS } from './defaults.js';
+import { conditionMetrics, parseCondition } from './condition.js';
+import { DEFAULT_BREAKER_CONDITIONS, DEFAULT_CIRCUIT_BREAKERS, DEFAULT_SEVERITY_LEVELS, DEFAULT_TIMEOUT_MS, DEFAULT_TRADER_URL, METRIC_DIRECTIONS } from './defaults.js';
 import type { ConfigIssue } from './issue.js';
 import type { AlertPatch, ConfigLayer, MetricPatch, Settings } from './layer.js';
-import type { AlertSpec, Config, Direction, MetricSpec, Origin, Severity } from './types.js';
+import type { AlertSpec, CircuitBreakers, Config, Direction, MetricSpec, Origin, Severity } from './types.js';
 import { didYouMean } from '../util/closest.js';
 
 /** Names a condition may read besides configured metrics: the contract's exposition. */
@@ -110,6 +110,24 @@ function checkUrl(value: string, where: string, issues: ConfigIssue[], at?: { is
   return value.replace(/\/+$/, '');
 }
 
+/**
+ * The circuit-breaker alerts follow circuit_breakers: a team that moves a limit
+ * moves its alert too, unless it wrote the alert's condition itself.
+ */
+function applyBreakers(alerts: Map<string, AlertPatch>, b: CircuitBreakers): void {
+  const wanted: Record<string, [string, string]> = {
+    DailyLossLimit: [DEFAULT_BREAKER_CONDITIONS.DailyLossLimit, `daily_return < -${b.daily_loss_limit}`],
+    LosingStreakBreaker: [DEFAULT_BREAKER_CONDITIONS.LosingStreakBreaker, `consecutive_losses >= ${b.consecutive_losses}`],
+    DrawdownBreaker: [DEFAULT_BREAKER_CONDITIONS.DrawdownBreaker, `portfolio_drawdown > ${b.drawdown_limit}`],
+  };
+  for (const [name, [builtin, condition]] of Object.entries(wanted)) {
+    const a = alerts.get(name);
+    if (!a || a.condition !== builtin || condition === builtin) continue;
+    const parsed = parseCondition(condition);
+    if (parsed.ok) alerts.set(name, { ...a, condition, expr: parsed.condition });
+  }
+}
+
 export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' | 'prometheus' | 'alertmanager', TargetOverride>>): { config: Config; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const settings: Partial<Settings> = {};
@@ -159,6 +177,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     if (spec) metrics[name] = spec;
   }
   const known = new Set([...EXPOSED_METRICS, ...Object.keys(metricPatches), ...Object.values(metrics).map((m) => m.metric)]);
+  applyBreakers(alertPatches, circuit_breakers);
   const alerts: AlertSpec[] = [];
   for (const patch of alertPatches.values()) {
     const spec = finishAlert(patch, known);

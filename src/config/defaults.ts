@@ -23,7 +23,6 @@ export const DEFAULT_METRICS_YAML = {
   disk_usage: { description: 'Disk utilization (health check alerts above 80%)', threshold_warning: '80%', threshold_critical: '90%', check_interval: '1m' },
   model_error_rate: { description: 'Share of failed predictions (ModelFailure above 10%)', threshold_critical: '10%', check_interval: '30s' },
   api_error_rate: { description: 'Share of failed trading-API calls (APIConnectivityIssues above 5%)', threshold_warning: '5%', check_interval: '30s' },
-  consecutive_losses: { description: 'Current losing streak (circuit breaker at 5)', threshold_warning: 3, threshold_critical: 5, check_interval: '30s', direction: 'above' },
 } as const;
 
 /** The kind of each built-in metric: what a bare number means, and how to show it. */
@@ -71,6 +70,13 @@ export const METRIC_DIRECTIONS: Record<string, 'above' | 'below'> = {
   consecutive_losses: 'above',
 };
 
+/** The circuit-breaker alerts as the default limits give them; compile.ts follows the configured limits. */
+export const DEFAULT_BREAKER_CONDITIONS = {
+  DailyLossLimit: 'daily_return < -0.05',
+  LosingStreakBreaker: 'consecutive_losses >= 5',
+  DrawdownBreaker: 'portfolio_drawdown > 0.2',
+} as const;
+
 /**
  * The playbook's five alerts verbatim, then alerts of our own for the other
  * thresholds and the circuit breakers. Severity of our own alerts: a metric's
@@ -84,9 +90,9 @@ export const DEFAULT_ALERTS_YAML = [
   { alert: 'ModelDegradation', condition: 'model_accuracy < 0.55 OR sharpe_ratio < 0.8', duration: '15m', action: ['Notify ML team', 'Trigger model evaluation', 'Consider retraining', 'Reduce position sizes'], severity: 'high', runbook: 'accuracy', summary: 'Model accuracy under 55% or Sharpe under 0.8' },
   { alert: 'APIConnectivityIssues', condition: 'api_error_rate > 0.05', duration: '5m', action: ['Switch to backup API', 'Notify operations team', 'Log all failed requests', 'Check rate limits'], severity: 'high', runbook: 'api-connectivity', summary: 'More than 5% of trading-API calls fail' },
   // Circuit breakers (playbook, "Circuit Breakers"): trading should already be stopping.
-  { alert: 'DailyLossLimit', condition: 'daily_return < -0.05', duration: 'instant', action: ['Confirm trading has stopped', 'Close all positions', 'Page risk manager'], severity: 'critical', runbook: 'daily-loss', summary: 'Daily loss reached the 5% circuit breaker' },
-  { alert: 'LosingStreakBreaker', condition: 'consecutive_losses >= 5', duration: 'instant', action: ['Confirm trading has stopped', 'Review the losing trades', 'Page risk manager'], severity: 'critical', runbook: 'circuit-breaker', summary: 'Five losing trades in a row tripped the circuit breaker' },
-  { alert: 'DrawdownBreaker', condition: 'portfolio_drawdown > 0.20', duration: 'instant', action: ['Confirm trading has stopped', 'Close all positions', 'Page risk manager', 'Notify compliance'], severity: 'critical', runbook: 'circuit-breaker', summary: 'Drawdown past the 20% circuit breaker' },
+  { alert: 'DailyLossLimit', condition: DEFAULT_BREAKER_CONDITIONS.DailyLossLimit, duration: 'instant', action: ['Confirm trading has stopped', 'Close all positions', 'Page risk manager'], severity: 'critical', runbook: 'daily-loss', summary: 'Daily loss reached the 5% circuit breaker' },
+  { alert: 'LosingStreakBreaker', condition: DEFAULT_BREAKER_CONDITIONS.LosingStreakBreaker, duration: 'instant', action: ['Confirm trading has stopped', 'Review the losing trades', 'Page risk manager'], severity: 'critical', runbook: 'circuit-breaker', summary: 'Five losing trades in a row tripped the circuit breaker' },
+  { alert: 'DrawdownBreaker', condition: DEFAULT_BREAKER_CONDITIONS.DrawdownBreaker, duration: 'instant', action: ['Confirm trading has stopped', 'Close all positions', 'Page risk manager', 'Notify compliance'], severity: 'critical', runbook: 'circuit-breaker', summary: 'Drawdown past the 20% circuit breaker' },
   // Warning lines of the trading metrics.
   { alert: 'DrawdownWarning', condition: 'portfolio_drawdown > 0.10', duration: 'instant', action: ['Watch the drawdown closely', 'Consider reducing position sizes'], severity: 'high', runbook: 'drawdown', summary: 'Drawdown from peak is past 10%' },
   { alert: 'DailyLossWarning', condition: 'daily_return < -0.03', duration: 'instant', action: ['Review open positions', 'Consider reducing position sizes'], severity: 'high', runbook: 'daily-loss', summary: 'Daily loss past 3%' },

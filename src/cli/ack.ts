@@ -1,0 +1,68 @@
+import { openPrefs, operatorName } from '../config/prefs.js';
+import { parseDurationMs } from '../config/units.js';
+import { didYouMean } from '../util/closest.js';
+import { formatAge, formatClock } from '../ui/format.js';
+import type { GlobalOptions } from './main.js';
+import { configOrExit, openMonitor } from './context.js';
+
+export interface AckOptions {
+  comment?: string;
+  for: string;
+  label?: string[];
+}
+
+function parseLabels(list: string[] = []): Record<string, string> | string {
+  const labels: Record<string, string> = {};
+  for (const item of list) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(item);
+    if (!m) return `--label ${item}: expected name=value`;
+    labels[m[1]!] = m[2]!;
+  }
+  return labels;
+}
+
+export async function runAck(alert: string, opts: AckOptions, globals: GlobalOptions): Promise<number> {
+  const config = configOrExit(globals);
+  if (!config) return 1;
+  const forMs = parseDurationMs(opts.for);
+  if (!forMs.ok || forMs.value <= 0) {
+    process.stderr.write(`gptmon ack: --for ${opts.for}: ${forMs.ok ? 'must be longer than 0' : forMs.error}\n`);
+    return 1;
+  }
+  const labels = parseLabels(opts.label);
+  if (typeof labels === 'string') {
+    process.stderr.write(`gptmon ack: ${labels}\n`);
+    return 1;
+  }
+  const monitor = openMonitor(config);
+  try {
+    // A name the config does not know may still be a rule of the team's Prometheus.
+    let known = config.alerts.some((a) => a.name === alert);
+    if (!known) {
+      const snap = await monitor.tick();
+      known = snap.alerts.some((a) => a.name === alert);
+      if (!known) {
+        const names = new Set([...config.alerts.map((a) => a.name), ...snap.alerts.map((a) => a.name)]);
+        process.stderr.write(`gptmon ack: no alert called "${alert}"${didYouMean(alert, names)}\n`);
+        return 1;
+      }
+    }
+    let operator: string;
+    try {
+      operator = operatorName(await openPrefs());
+    } catch {
+      operator = operatorName(undefined);
+    }
+    const res = await monitor.acks.add({ alertname: alert, labels, operator, comment: opts.comment ?? 'acknowledged with gptmon', forMs: forMs.value });
+    if (!res.ok) {
+      process.stderr.write(`gptmon ack: ${res.reason}\n`);
+      return 1;
+    }
+    if (res.warning) process.stderr.write(`gptmon ack: warning: ${res.warning}\n`);
+    const where = res.ack.where === 'alertmanager' ? `silence ${res.ack.id} in Alertmanager` : 'kept locally';
+    process.stdout.write(`acknowledged ${alert} by ${operator} for ${formatAge(forMs.value)} (until ${formatClock(res.ack.expiresAt)}; ${where})\n`);
+    return 0;
+  } finally {
+    await monitor.close();
+  }
+}

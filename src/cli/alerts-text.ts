@@ -1,0 +1,44 @@
+// `gptmon alerts` as text: worst first, each with its countdown, its ack, its
+// runbook, and the playbook's actions on the line below.
+
+import type { AlertView, Snapshot } from '../engine/types.js';
+import { formatAge, formatClock, truncate } from '../ui/format.js';
+import { sourcesLine } from './source-text.js';
+
+
+export const SEVERITY_WORD = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW' } as const;
+
+export function stateText(a: AlertView, now: number): string {
+  if (a.state === 'firing') return `firing ${formatAge(now - (a.firingAt ?? a.activeAt))}`;
+  if (a.state === 'pending') return `pending ${formatAge(now - a.activeAt)}/${formatAge(a.durationMs)}`;
+  return `resolved ${formatAge(now - (a.resolvedAt ?? now))} ago`;
+}
+
+export function respondText(a: AlertView, now: number): string {
+  if (a.state !== 'firing' || a.respondBy === undefined) return '-';
+  if (a.ack) return 'acked';
+  const left = a.respondBy - now;
+  return left >= 0 ? `in ${formatAge(left)}` : `OVERDUE ${formatAge(-left)}`;
+}
+
+export function ackText(a: AlertView): string {
+  return a.ack ? `${a.ack.operator} to ${formatClock(a.ack.expiresAt)}` : '-';
+}
+
+export function alertsText(snap: Snapshot, width = 80): string[] {
+  const lines = [truncate(`sources: ${sourcesLine(snap)}`, width)];
+  const active = snap.alerts;
+  if (!active.length) {
+    lines.push('', 'No alerts firing or pending.');
+    return lines;
+  }
+  lines.push('', `${'SEV'.padEnd(4)} ${'ALERT'.padEnd(22)} ${'STATE'.padEnd(17)} ${'RESPOND'.padEnd(10)} ${'ACK'.padEnd(12)} RUNBOOK`);
+  for (const a of active) {
+    const row = `${SEVERITY_WORD[a.severity].padEnd(4)} ${truncate(a.name, 22).padEnd(22)} ${stateText(a, snap.now).padEnd(17)} ${respondText(a, snap.now).padEnd(10)} ${truncate(ackText(a), 12).padEnd(12)} ${a.runbook ?? '-'}`;
+    lines.push(truncate(row, width));
+    const extra = [a.summary, a.stale ? 'data stale' : undefined, a.ack?.comment ? `ack: "${a.ack.comment}"` : undefined].filter(Boolean).join(' · ');
+    if (extra) lines.push(truncate(`     ${extra}`, width));
+    if (a.actions.length && a.state !== 'resolved') lines.push(truncate(`     → ${a.actions.join('; ')}`, width));
+  }
+  return lines;
+}

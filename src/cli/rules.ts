@@ -1,0 +1,22 @@
+import { writeFileSync } from 'node:fs';
+import { exportRules } from '../config/rules-export.js';
+import type { GlobalOptions } from './main.js';
+import { configOrExit } from './context.js';
+
+export async function runRulesExport(opts: { output?: string }, globals: GlobalOptions): Promise<number> {
+  const config = configOrExit(globals);
+  if (!config) return 1;
+  const text = exportRules(config);
+  if (!opts.output) {
+    process.stdout.write(text);
+    return 0;
+  }
+  try {
+    writeFileSync(opts.output, text);
+  } catch (err) {
+    process.stderr.write(`gptmon rules export: cannot write ${opts.output}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  process.stderr.write(`wrote ${config.alerts.length} rules to ${opts.output}\n`);
+  return 0;
+}

@@ -1,0 +1,21 @@
+import type { Snapshot, SourceStatus } from '../engine/types.js';
+import { formatAge } from '../ui/format.js';
+
+/** `trader ok 12ms`, `metrics stale 20s (timed out after 3s)`, `alertmanager off`. */
+export function sourceText(s: SourceStatus, now: number): string {
+  switch (s.state) {
+    case 'off':
+      return `${s.name} off`;
+    case 'ok':
+      return `${s.name} ok${s.ms !== undefined ? ` ${s.ms}ms` : ''}`;
+    case 'stale':
+      return `${s.name} stale ${formatAge(now - (s.lastOkAt ?? now))} (${s.reason})`;
+    case 'down':
+      return `${s.name} DOWN${s.since !== undefined && s.lastOkAt !== undefined ? ` ${formatAge(now - s.since)}` : ''} (${s.reason})`;
+  }
+}
+
+export function sourcesLine(snap: Snapshot): string {
+  const order = snap.mode === 'embedded' ? (['trader', 'metrics', 'alertmanager'] as const) : (['trader', 'prometheus', 'alertmanager'] as const);
+  return order.map((n) => sourceText(snap.sources[n], snap.now)).join(' · ');
+}

@@ -1,0 +1,65 @@
+// `gptmon status` as text: fits 80 columns, plain words for states so it reads
+// the same piped into a log or a pager as on a terminal.
+
+import type { Config } from '../config/types.js';
+import type { Level } from '../engine/classify.js';
+import type { Snapshot } from '../engine/types.js';
+import { formatThresholds, formatValue, truncate } from '../ui/format.js';
+import { metricLabel } from '../ui/labels.js';
+import { sourcesLine } from './source-text.js';
+
+export const LEVEL_WORD: Record<Level, string> = { ok: 'OK', warning: 'WARN', critical: 'CRIT' };
+export const STATUS_WORD = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN'] as const;
+
+/** Nagios convention: 0 OK, 1 warning, 2 critical, 3 unknown (nothing could be read). */
+export function statusCode(snap: Snapshot): 0 | 1 | 2 | 3 {
+  if (snap.unknown) return 3;
+  if (snap.worst === 'critical') return 2;
+  const partial = Object.values(snap.sources).some((s) => s.state === 'down' || s.state === 'stale');
+  if (snap.worst === 'warning' || partial) return 1;
+  return 0;
+}
+
+export function statusText(snap: Snapshot, config: Config, width = 80): string[] {
+  const code = statusCode(snap);
+  const t = snap.trader;
+  const head = [`GPT-Trader ${STATUS_WORD[code]}`];
+  if (t.trading) head.push(`trading ${t.trading === 'halted' ? 'HALTED' : 'active'}`);
+  if (t.site) head.push(`site ${t.site}`);
+  if (t.model) head.push(`model ${t.model}`);
+  const lines = [head.join('  '), truncate(`sources: ${sourcesLine(snap)}`, width), ''];
+  if (snap.unknown) {
+    lines.push('Nothing could be read: check the URLs (gptmon config show) and that the trader is up.');
+    return lines;
+  }
+  lines.push(`${'METRIC'.padEnd(14)} ${'VALUE'.padStart(9)}  ${'STATE'.padEnd(5)}  THRESHOLDS`);
+  for (const spec of Object.values(config.metrics)) {
+    const m = snap.metrics[spec.name];
+    if (!m) continue;
+    const state = m.value === undefined ? 'n/a' : m.stale ? 'STALE' : LEVEL_WORD[m.level];
+    lines.push(truncate(`${metricLabel(spec.name).padEnd(14)} ${formatValue(m.value, spec.kind).padStart(9)}  ${state.padEnd(5)}  ${formatThresholds(spec)}`, width));
+  }
+  lines.push(truncate(`breakers: ${breakersText(snap)}`, width));
+  if (t.components.length) {
+    lines.push('');
+    lines.push(truncate(`health: ${t.components.map((c) => `${c.name} ${c.healthy ? 'ok' : `FAIL${c.message ? ` (${c.message})` : ''}`}`).join(', ')}`, width));
+  }
+  const firing = snap.alerts.filter((a) => a.state === 'firing');
+  const pending = snap.alerts.filter((a) => a.state === 'pending');
+  lines.push('');
+  if (!firing.length && !pending.length) lines.push('alerts: none firing');
+  else lines.push(truncate(`alerts: ${firing.length} firing${firing.length ? ` (${firing.map((a) => `${a.name}${a.ack ? ' acked' : ''}`).join(', ')})` : ''}, ${pending.length} pending — gptmon alerts`, width));
+  return lines;
+}
+
+/** `daily loss 1.8/5% · streak 1/5 · drawdown 16.2/20% NEAR`: the distance to tripping. */
+export function breakersText(snap: Snapshot): string {
+  return snap.breakers
+    .map((b) => {
+      const pct = (v: number) => String(+(v * 100).toFixed(1));
+      const shown = b.name === 'streak' ? `${b.value ?? '?'}/${b.limit}` : `${b.value === undefined ? '?' : pct(b.value)}/${pct(b.limit)}%`;
+      const mark = b.used === undefined ? '' : b.used >= 1 ? ' TRIPPED' : b.used >= 0.75 ? ' NEAR' : '';
+      return `${b.name} ${shown}${mark}`;
+    })
+    .join(' · ');
+}

@@ -1,0 +1,29 @@
+import type { Ack } from './types.js';
+
+/** An ack covers an alert when every matcher (the alert's name among them) agrees with its labels. */
+export function ackCovers(ack: Ack, labels: Record<string, string>): boolean {
+  return Object.entries(ack.matchers).every(([k, v]) => {
+    if (ack.regex?.includes(k)) {
+      try {
+        return new RegExp(`^(?:${v})$`).test(labels[k] ?? '');
+      } catch {
+        return false;
+      }
+    }
+    return labels[k] === v;
+  });
+}
+
+export function liveAcks(acks: Ack[], now: number): Ack[] {
+  return acks.filter((a) => a.createdAt <= now && a.expiresAt > now);
+}
+
+/** The newest live ack covering these labels. */
+export function ackFor(acks: Ack[], labels: Record<string, string>, now: number): Ack | undefined {
+  let best: Ack | undefined;
+  for (const a of acks) {
+    if (a.expiresAt <= now || a.createdAt > now || !ackCovers(a, labels)) continue;
+    if (!best || a.createdAt > best.createdAt) best = a;
+  }
+  return best;
+}

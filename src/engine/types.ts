@@ -1,0 +1,115 @@
+import type { Severity } from '../config/types.js';
+import type { Level } from './classify.js';
+
+export type SourceName = 'trader' | 'metrics' | 'prometheus' | 'alertmanager';
+
+/**
+ * What gptmon knows of a source: `ok` when the last poll worked; `stale` when it
+ * failed but earlier data is still shown (with its age); `down` when it has
+ * failed for long enough, or never worked; `off` when not configured.
+ */
+export interface SourceStatus {
+  name: SourceName;
+  state: 'ok' | 'stale' | 'down' | 'off';
+  /** When the current state began. */
+  since?: number;
+  lastOkAt?: number;
+  reason?: string;
+  ms?: number;
+}
+
+export interface MetricView {
+  name: string;
+  value?: number;
+  /** When the value was read. */
+  at?: number;
+  level: Level;
+  stale: boolean;
+  /** Recent values, oldest first, for sparklines. */
+  history: number[];
+}
+
+export type AlertState = 'pending' | 'firing' | 'resolved';
+
+export interface Ack {
+  id: string;
+  /** For display: the alert it names, or `*` for a silence by other labels. */
+  alertname: string;
+  /** Label matchers, `alertname` among them; an alert is covered when all agree. */
+  matchers: Record<string, string>;
+  /** Matchers (by label name) whose value is a regular expression, from a silence made elsewhere. */
+  regex?: string[];
+  operator: string;
+  comment: string;
+  createdAt: number;
+  expiresAt: number;
+  where: 'local' | 'alertmanager';
+}
+
+export interface AlertView {
+  key: string;
+  name: string;
+  labels: Record<string, string>;
+  severity: Severity;
+  state: AlertState;
+  /** When the condition first held (pending began). */
+  activeAt: number;
+  firingAt?: number;
+  resolvedAt?: number;
+  value?: number;
+  durationMs: number;
+  /** firingAt + the severity's response time. */
+  respondBy?: number;
+  summary?: string;
+  actions: string[];
+  runbook?: string;
+  ack?: Ack;
+  /** The data behind it could not be read on the last poll. */
+  stale: boolean;
+  origin: 'embedded' | 'prometheus';
+}
+
+export interface ComponentView {
+  name: string;
+  healthy: boolean;
+  message?: string;
+  latencyMs?: number;
+  detail?: string;
+}
+
+export interface TraderView {
+  trading?: 'active' | 'halted';
+  site?: string;
+  model?: string;
+  components: ComponentView[];
+  uptime?: number;
+  requestsPerSecond?: number;
+  errorRate?: number;
+  activeConnections?: number;
+  at?: number;
+}
+
+/** A circuit breaker and how close it is to tripping (value / limit). */
+export interface BreakerView {
+  name: 'daily loss' | 'streak' | 'drawdown';
+  value?: number;
+  limit: number;
+  /** value / limit: 1 or more has tripped. */
+  used?: number;
+}
+
+export interface Snapshot {
+  now: number;
+  mode: 'embedded' | 'prometheus';
+  sources: Record<SourceName, SourceStatus>;
+  trader: TraderView;
+  /** Threshold metrics and the other series the panels show, by name. */
+  metrics: Record<string, MetricView>;
+  alerts: AlertView[];
+  breakers: BreakerView[];
+  acks: Ack[];
+  /** The worst of the metric levels, the firing alerts and the health. */
+  worst: Level;
+  /** Nothing at all could be read. */
+  unknown: boolean;
+}

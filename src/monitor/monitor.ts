@@ -1,0 +1,120 @@
+// The monitor wires the sources to the engine: one tick polls every source
+// that is due, all at once, each with its own deadline, and hands the results
+// to the engine with the time they were taken. The console and the one-shot
+// commands both use it; neither fetches on its own.
+
+import type { Config } from '../config/types.js';
+import { Engine } from '../engine/engine.js';
+import { dueNow, pollIntervalMs } from '../engine/schedule.js';
+import type { Snapshot } from '../engine/types.js';
+import { AlertmanagerClient } from '../sources/alertmanager.js';
+import { createHttp, type Http } from '../sources/http.js';
+import { PrometheusClient, type PromSample } from '../sources/prometheus.js';
+import { fetchHealth, scrapeMetrics } from '../sources/trader.js';
+import { AckService } from './ack-service.js';
+import { buildQueries } from './prom-queries.js';
+
+export interface MonitorOptions {
+  config: Config;
+  /** Where acks are kept when there is no Alertmanager. */
+  ackFile: string;
+  refreshMs?: number;
+  clock?: () => number;
+  http?: Http;
+  onConnect?: (origin: string) => void;
+}
+
+export class Monitor {
+  readonly engine: Engine;
+  readonly acks: AckService;
+  private readonly http: Http;
+  private readonly prom?: PrometheusClient;
+  private readonly clock: () => number;
+  private readonly refreshMs: number;
+  private readonly lastPolled: Record<string, number | undefined> = {};
+  private lastPanels?: number;
+
+  constructor(private readonly opts: MonitorOptions) {
+    const { config } = opts;
+    this.clock = opts.clock ?? Date.now;
+    this.refreshMs = opts.refreshMs ?? 1000;
+    this.http = opts.http ?? createHttp({ timeoutMs: config.timeoutMs, ...(opts.onConnect ? { onConnect: opts.onConnect } : {}) });
+    this.engine = new Engine(config, { staleAfterMs: Math.max(3 * this.refreshMs, 5000) });
+    if (config.prometheus) this.prom = new PrometheusClient(this.http, config.prometheus);
+    const am = config.alertmanager ? new AlertmanagerClient(this.http, config.alertmanager) : undefined;
+    this.acks = new AckService(opts.ackFile, am, this.clock);
+  }
+
+  /** One poll of everything due. Never throws: failures become source states. */
+  async tick(): Promise<Snapshot> {
+    const { config } = this.opts;
+    const jobs: Array<Promise<void>> = [];
+    jobs.push(fetchHealth(this.http, config.trader).then((r) => this.engine.recordHealth(this.clock(), r)));
+    if (this.prom) jobs.push(this.pollPrometheus(this.prom));
+    else jobs.push(scrapeMetrics(this.http, config.trader).then((r) => this.engine.recordScrape(this.clock(), r)));
+    jobs.push(
+      this.acks.list().then((l) => {
+        const at = this.clock();
+        if (l.alertmanager) this.engine.recordAcks(at, l.alertmanager.ok ? { ...l.alertmanager, value: l.acks } : l.alertmanager, 'alertmanager');
+        else this.engine.recordAcks(at, { ok: true, value: l.acks, ms: 0 }, 'local');
+      }),
+    );
+    await Promise.all(jobs);
+    return this.snapshot();
+  }
+
+  private async pollPrometheus(prom: PrometheusClient): Promise<void> {
+    const now = this.clock();
+    const specs = Object.values(this.opts.config.metrics);
+    const intervals = Object.fromEntries(specs.map((s) => [s.name, pollIntervalMs(s.checkIntervalMs, this.refreshMs)]));
+    const due = new Set(dueNow(intervals, this.lastPolled, now, this.refreshMs));
+    const panelsDue = this.lastPanels === undefined || now - this.lastPanels >= this.refreshMs / 2;
+    const queries = buildQueries(specs.filter((s) => due.has(s.name)), panelsDue);
+    const [answers, alerts] = await Promise.all([Promise.all(queries.map((q) => prom.query(q.expr))), prom.alerts()]);
+    const at = this.clock();
+    const values: Record<string, number> = {};
+    let failed: { reason: string; ms: number } | undefined;
+    let info: { site?: string; model?: string } | undefined;
+    const byExposition = new Map(specs.map((s) => [s.metric, s.name]));
+    answers.forEach((res, i) => {
+      const q = queries[i]!;
+      if (!res.ok) {
+        failed ??= { reason: res.reason, ms: res.ms };
+        return;
+      }
+      if (q.as !== 'byName') {
+        if (res.value[0]) values[q.as] = res.value[0].value;
+        return;
+      }
+      for (const [name, sample] of pickByName(res.value)) {
+        if (name === 'trader_info') info = { ...(sample.labels.site ? { site: sample.labels.site } : {}), ...(sample.labels.model ? { model: sample.labels.model } : {}) };
+        else values[byExposition.get(name) ?? name] = sample.value;
+      }
+    });
+    if (!failed) {
+      for (const name of due) this.lastPolled[name] = now;
+      if (panelsDue) this.lastPanels = now;
+    }
+    this.engine.recordPrometheus(at, values, failed, alerts, info);
+  }
+
+  snapshot(): Snapshot {
+    return this.engine.snapshot(this.clock());
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}
+
+/** One sample per metric name; for `up`, the trader's job if several are scraped. */
+function pickByName(samples: PromSample[]): Map<string, PromSample> {
+  const out = new Map<string, PromSample>();
+  for (const s of samples) {
+    const name = s.labels.__name__;
+    if (!name) continue;
+    const prev = out.get(name);
+    if (!prev || (name === 'up' && s.labels.job === 'gpt-trader')) out.set(name, s);
+  }
+  return out;
+}

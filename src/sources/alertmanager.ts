@@ -1,0 +1,90 @@
+// Alertmanager's v2 API (contract §2): alerts, and silences, which are how an
+// acknowledgement is shared between every engineer's gptmon.
+
+import { asJson, type Http } from './http.js';
+import type { Fetched } from './trader.js';
+
+export interface Matcher {
+  name: string;
+  value: string;
+  isRegex: boolean;
+  isEqual?: boolean;
+}
+
+export interface Silence {
+  id: string;
+  matchers: Matcher[];
+  startsAt: number;
+  endsAt: number;
+  createdBy: string;
+  comment: string;
+  state: 'active' | 'pending' | 'expired';
+}
+
+export interface AmAlert {
+  labels: Record<string, string>;
+  startsAt?: number;
+  state: string;
+  silencedBy: string[];
+}
+
+const isRecord = (v: unknown): v is Record<string, string> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+export class AlertmanagerClient {
+  constructor(
+    private readonly http: Http,
+    readonly base: string,
+  ) {}
+
+  async alerts(signal?: AbortSignal): Promise<Fetched<AmAlert[]>> {
+    const res = asJson(await this.http.request(`${this.base}/api/v2/alerts`, signal ? { signal } : {}));
+    if (!res.ok) return res;
+    if (res.status !== 200 || !Array.isArray(res.json)) return { ok: false, reason: `unexpected answer (HTTP ${res.status})`, ms: res.ms };
+    const alerts = (res.json as Array<Record<string, unknown>>).filter((a) => isRecord(a.labels)).map((a) => {
+      const status = (a.status ?? {}) as { state?: string; silencedBy?: unknown };
+      const startsAt = typeof a.startsAt === 'string' ? Date.parse(a.startsAt) : NaN;
+      return {
+        labels: a.labels as Record<string, string>,
+        state: String(status.state ?? 'active'),
+        silencedBy: Array.isArray(status.silencedBy) ? status.silencedBy.map(String) : [],
+        ...(Number.isNaN(startsAt) ? {} : { startsAt }),
+      };
+    });
+    return { ok: true, value: alerts, ms: res.ms };
+  }
+
+  async silences(signal?: AbortSignal): Promise<Fetched<Silence[]>> {
+    const res = asJson(await this.http.request(`${this.base}/api/v2/silences`, signal ? { signal } : {}));
+    if (!res.ok) return res;
+    if (res.status !== 200 || !Array.isArray(res.json)) return { ok: false, reason: `unexpected answer (HTTP ${res.status})`, ms: res.ms };
+    const silences: Silence[] = [];
+    for (const s of res.json as Array<Record<string, unknown>>) {
+      if (typeof s.id !== 'string' || !Array.isArray(s.matchers)) continue;
+      const state = ((s.status ?? {}) as { state?: string }).state;
+      silences.push({
+        id: s.id,
+        matchers: (s.matchers as Array<Record<string, unknown>>).map((m) => ({ name: String(m.name), value: String(m.value), isRegex: m.isRegex === true, isEqual: m.isEqual !== false })),
+        startsAt: Date.parse(String(s.startsAt)),
+        endsAt: Date.parse(String(s.endsAt)),
+        createdBy: String(s.createdBy ?? ''),
+        comment: String(s.comment ?? ''),
+        state: state === 'active' || state === 'pending' ? state : 'expired',
+      });
+    }
+    return { ok: true, value: silences, ms: res.ms };
+  }
+
+  async createSilence(s: { matchers: Matcher[]; startsAt: number; endsAt: number; createdBy: string; comment: string }): Promise<Fetched<string>> {
+    const body = JSON.stringify({ ...s, startsAt: new Date(s.startsAt).toISOString(), endsAt: new Date(s.endsAt).toISOString() });
+    const res = asJson<{ silenceID?: string }>(await this.http.request(`${this.base}/api/v2/silences`, { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
+    if (!res.ok) return res;
+    if (res.status !== 200 || typeof res.json?.silenceID !== 'string') return { ok: false, reason: `silence refused (HTTP ${res.status})`, ms: res.ms };
+    return { ok: true, value: res.json.silenceID, ms: res.ms };
+  }
+
+  async expireSilence(id: string): Promise<Fetched<true>> {
+    const res = await this.http.request(`${this.base}/api/v2/silence/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    if (!res.ok) return res;
+    return res.status === 200 ? { ok: true, value: true, ms: res.ms } : { ok: false, reason: `expire refused (HTTP ${res.status})`, ms: res.ms };
+  }
+}

@@ -1,0 +1,141 @@
+// Every HTTP request gptmon makes goes through here: one keep-alive pool per
+// origin (undici's Agent keeps one Pool per origin), a deadline on each
+// request, an abort signal, and a cap on the body, so a dead, slow or
+// runaway endpoint becomes a short reason string, never an exception.
+
+import { Agent } from 'undici';
+
+export const DEFAULT_MAX_BYTES = 1024 * 1024;
+
+export interface HttpOptions {
+  timeoutMs: number;
+  maxBytes?: number;
+  /** Counts sockets opened, so the benchmark can check keep-alive. */
+  onConnect?: (origin: string) => void;
+}
+
+export interface HttpRequest {
+  method?: 'GET' | 'POST' | 'DELETE';
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export type HttpResult =
+  | { ok: true; status: number; contentType: string; text: string; ms: number }
+  | { ok: false; reason: string; status?: number; ms: number };
+
+export interface Http {
+  request(url: string, req?: HttpRequest): Promise<HttpResult>;
+  close(): Promise<void>;
+}
+
+function describeError(err: unknown, timeoutMs: number): string {
+  const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string } };
+  const code = e.code ?? e.cause?.code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'host not found';
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return 'connection reset';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'host unreachable';
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return `timed out after ${formatMs(timeoutMs)}`;
+  }
+  if (e.name === 'TimeoutError') return `timed out after ${formatMs(timeoutMs)}`;
+  if (e.name === 'AbortError') return 'cancelled';
+  return (e.message ?? String(err)).split('\n')[0]!.slice(0, 120);
+}
+
+function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+export function createHttp(opts: HttpOptions): Http {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const agent = new Agent({
+    keepAliveTimeout: 30_000,
+    connections: 4,
+    connect: { timeout: opts.timeoutMs },
+  });
+  if (opts.onConnect) {
+    const onConnect = opts.onConnect;
+    agent.on('connect', (origin) => onConnect(String(origin)));
+  }
+
+  async function request(url: string, req: HttpRequest = {}): Promise<HttpResult> {
+    const started = performance.now();
+    const timeoutMs = req.timeoutMs ?? opts.timeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
+    const ms = () => Math.round(performance.now() - started);
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return { ok: false, reason: `not a URL: ${url}`, ms: 0 };
+    }
+    try {
+      const res = await agent.request({
+        origin: parsed.origin,
+        path: parsed.pathname + parsed.search,
+        method: req.method ?? 'GET',
+        headers: req.headers ?? {},
+        body: req.body ?? null,
+        signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      const declared = Number(res.headers['content-length'] ?? NaN);
+      if (declared > maxBytes) {
+        res.body.destroy();
+        return { ok: false, status: res.statusCode, reason: `response too large (${formatBytes(declared)}, limit ${formatBytes(maxBytes)})`, ms: ms() };
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > maxBytes) {
+          res.body.destroy();
+          return { ok: false, status: res.statusCode, reason: `response too large (over ${formatBytes(maxBytes)})`, ms: ms() };
+        }
+        chunks.push(chunk as Buffer);
+      }
+      const contentType = String(res.headers['content-type'] ?? '');
+      return { ok: true, status: res.statusCode, contentType, text: Buffer.concat(chunks).toString('utf8'), ms: ms() };
+    } catch (err) {
+      const reason = deadline.aborted ? `timed out after ${formatMs(timeoutMs)}` : describeError(err, timeoutMs);
+      return { ok: false, reason, ms: ms() };
+    }
+  }
+
+  return { request, close: () => agent.close() };
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+export type JsonResult<T = unknown> = { ok: true; status: number; json: T; ms: number } | { ok: false; reason: string; status?: number; ms: number };
+
+/** JSON from a response, with a reason a human can act on when it is not JSON. */
+export function asJson<T = unknown>(res: HttpResult): JsonResult<T> {
+  if (!res.ok) return res;
+  const text = res.text.trimStart();
+  if (text === '') return { ok: false, status: res.status, reason: `empty body (HTTP ${res.status})`, ms: res.ms };
+  if (text.startsWith('<')) return { ok: false, status: res.status, reason: `answered HTML, not JSON (HTTP ${res.status})`, ms: res.ms };
+  try {
+    return { ok: true, status: res.status, json: JSON.parse(text) as T, ms: res.ms };
+  } catch {
+    return { ok: false, status: res.status, reason: `not JSON (HTTP ${res.status}, starts "${text.slice(0, 24).replace(/\s+/g, ' ')}")`, ms: res.ms };
+  }
+}

@@ -1,0 +1,125 @@
+// Prometheus's HTTP API (contract §2): instant and range queries, alerts,
+// rules, readiness. Works against anything that speaks it (Thanos, Mimir,
+// VictoriaMetrics). Every answer is checked for shape before use.
+
+import { asJson, type Http } from './http.js';
+import type { Fetched } from './trader.js';
+
+export interface PromSample {
+  labels: Record<string, string>;
+  value: number;
+}
+
+export interface PromSeries {
+  labels: Record<string, string>;
+  points: Array<[number, number]>;
+}
+
+export interface PromAlert {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  state: 'pending' | 'firing';
+  activeAt?: number;
+  value?: number;
+}
+
+export interface PromRule {
+  name: string;
+  durationS: number;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  query: string;
+}
+
+interface Envelope<T> {
+  status?: string;
+  data?: T;
+  error?: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, string> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+export class PrometheusClient {
+  constructor(
+    private readonly http: Http,
+    readonly base: string,
+  ) {}
+
+  private async get<T>(path: string, signal?: AbortSignal): Promise<Fetched<T>> {
+    const res = asJson<Envelope<T>>(await this.http.request(`${this.base}${path}`, signal ? { signal } : {}));
+    if (!res.ok) return res;
+    if (res.json?.status !== 'success' || res.json.data === undefined) {
+      return { ok: false, reason: res.json?.error ? `prometheus: ${String(res.json.error).slice(0, 100)}` : `unexpected answer (HTTP ${res.status})`, ms: res.ms };
+    }
+    return { ok: true, value: res.json.data, ms: res.ms };
+  }
+
+  async query(expr: string, signal?: AbortSignal): Promise<Fetched<PromSample[]>> {
+    const res = await this.get<{ resultType: string; result: unknown }>(`/api/v1/query?query=${encodeURIComponent(expr)}`, signal);
+    if (!res.ok) return res;
+    const { resultType, result } = res.value;
+    if (resultType === 'scalar' && Array.isArray(result)) return { ok: true, value: [{ labels: {}, value: Number(result[1]) }], ms: res.ms };
+    if (resultType !== 'vector' || !Array.isArray(result)) return { ok: false, reason: `expected a vector, got ${String(resultType)}`, ms: res.ms };
+    const samples: PromSample[] = [];
+    for (const r of result as Array<{ metric?: unknown; value?: unknown }>) {
+      if (!Array.isArray(r.value)) continue;
+      samples.push({ labels: isRecord(r.metric) ? r.metric : {}, value: Number(r.value[1]) });
+    }
+    return { ok: true, value: samples, ms: res.ms };
+  }
+
+  async queryRange(expr: string, startS: number, endS: number, stepS: number, signal?: AbortSignal): Promise<Fetched<PromSeries[]>> {
+    const q = `query=${encodeURIComponent(expr)}&start=${startS}&end=${endS}&step=${stepS}`;
+    const res = await this.get<{ resultType: string; result: unknown }>(`/api/v1/query_range?${q}`, signal);
+    if (!res.ok) return res;
+    if (res.value.resultType !== 'matrix' || !Array.isArray(res.value.result)) return { ok: false, reason: 'expected a matrix', ms: res.ms };
+    const series = (res.value.result as Array<{ metric?: unknown; values?: unknown }>).map((r) => ({
+      labels: isRecord(r.metric) ? r.metric : {},
+      points: (Array.isArray(r.values) ? r.values : []).map((p: [number, string]) => [p[0] * 1000, Number(p[1])] as [number, number]),
+    }));
+    return { ok: true, value: series, ms: res.ms };
+  }
+
+  async alerts(signal?: AbortSignal): Promise<Fetched<PromAlert[]>> {
+    const res = await this.get<{ alerts?: unknown }>('/api/v1/alerts', signal);
+    if (!res.ok) return res;
+    if (!Array.isArray(res.value.alerts)) return { ok: false, reason: 'no alerts list in the answer', ms: res.ms };
+    const alerts: PromAlert[] = [];
+    for (const a of res.value.alerts as Array<Record<string, unknown>>) {
+      if (!isRecord(a.labels) || (a.state !== 'pending' && a.state !== 'firing')) continue;
+      const alert: PromAlert = { labels: a.labels, annotations: isRecord(a.annotations) ? a.annotations : {}, state: a.state };
+      const activeAt = typeof a.activeAt === 'string' ? Date.parse(a.activeAt) : NaN;
+      if (!Number.isNaN(activeAt)) alert.activeAt = activeAt;
+      // The value comes as a string, often in exponent form ("2e-01").
+      const value = Number(a.value);
+      if (a.value !== undefined && Number.isFinite(value)) alert.value = value;
+      alerts.push(alert);
+    }
+    return { ok: true, value: alerts, ms: res.ms };
+  }
+
+  async rules(signal?: AbortSignal): Promise<Fetched<PromRule[]>> {
+    const res = await this.get<{ groups?: unknown }>('/api/v1/rules?type=alert', signal);
+    if (!res.ok) return res;
+    const rules: PromRule[] = [];
+    for (const g of (Array.isArray(res.value.groups) ? res.value.groups : []) as Array<{ rules?: unknown }>) {
+      for (const r of (Array.isArray(g.rules) ? g.rules : []) as Array<Record<string, unknown>>) {
+        if (r.type !== 'alerting' || typeof r.name !== 'string') continue;
+        rules.push({
+          name: r.name,
+          durationS: typeof r.duration === 'number' ? r.duration : 0,
+          labels: isRecord(r.labels) ? r.labels : {},
+          annotations: isRecord(r.annotations) ? r.annotations : {},
+          query: typeof r.query === 'string' ? r.query : '',
+        });
+      }
+    }
+    return { ok: true, value: rules, ms: res.ms };
+  }
+
+  async ready(signal?: AbortSignal): Promise<Fetched<true>> {
+    const res = await this.http.request(`${this.base}/-/ready`, signal ? { signal } : {});
+    if (!res.ok) return res;
+    return res.status === 200 ? { ok: true, value: true, ms: res.ms } : { ok: false, reason: `not ready (HTTP ${res.status})`, ms: res.ms };
+  }
+}

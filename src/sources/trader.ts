@@ -1,0 +1,69 @@
+// GPT-Trader's read side (contract §1): /health/detailed and /metrics. Extra
+// fields and unknown components are fine; a wrong shape is a reason, not a throw.
+
+import { asJson, type Http } from './http.js';
+import { parseExposition, type Exposition } from './exposition.js';
+
+export interface TraderHealth {
+  timestamp?: string;
+  components: Array<{ name: string; healthy: boolean; message?: string; latencyMs?: number; modelId?: string }>;
+  metrics: { uptime?: number; requestsPerSecond?: number; errorRate?: number; activeConnections?: number };
+  site?: string;
+  trading?: 'active' | 'halted';
+}
+
+export type Fetched<T> = { ok: true; value: T; ms: number } | { ok: false; reason: string; ms: number };
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+export function parseHealth(json: unknown): TraderHealth | string {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return 'health is not a JSON object';
+  const body = json as Record<string, unknown>;
+  const comps = body.components;
+  if (!comps || typeof comps !== 'object' || Array.isArray(comps)) return 'health has no "components" object';
+  const components: TraderHealth['components'] = [];
+  for (const [name, raw] of Object.entries(comps as Record<string, unknown>)) {
+    const c = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const comp: TraderHealth['components'][number] = { name, healthy: c.healthy === true };
+    const message = str(c.message);
+    const latencyMs = num(c.latency_ms);
+    const modelId = str(c.model_id);
+    if (message) comp.message = message;
+    if (latencyMs !== undefined) comp.latencyMs = latencyMs;
+    if (modelId) comp.modelId = modelId;
+    components.push(comp);
+  }
+  const m = (body.metrics && typeof body.metrics === 'object' ? body.metrics : {}) as Record<string, unknown>;
+  const health: TraderHealth = { components, metrics: {} };
+  const put = <K extends keyof TraderHealth['metrics']>(k: K, v: number | undefined) => {
+    if (v !== undefined) health.metrics[k] = v;
+  };
+  put('uptime', num(m.uptime));
+  put('requestsPerSecond', num(m.requests_per_second));
+  put('errorRate', num(m.error_rate));
+  put('activeConnections', num(m.active_connections));
+  if (str(body.timestamp)) health.timestamp = body.timestamp as string;
+  if (str(body.site)) health.site = body.site as string;
+  if (body.trading === 'active' || body.trading === 'halted') health.trading = body.trading;
+  return health;
+}
+
+export async function fetchHealth(http: Http, base: string, signal?: AbortSignal): Promise<Fetched<TraderHealth>> {
+  const res = asJson(await http.request(`${base}/health/detailed`, signal ? { signal } : {}));
+  if (!res.ok) return { ok: false, reason: res.reason, ms: res.ms };
+  // 503 is the contract's "some component unhealthy", with the same body.
+  if (res.status !== 200 && res.status !== 503) return { ok: false, reason: `HTTP ${res.status}`, ms: res.ms };
+  const health = parseHealth(res.json);
+  return typeof health === 'string' ? { ok: false, reason: health, ms: res.ms } : { ok: true, value: health, ms: res.ms };
+}
+
+export async function scrapeMetrics(http: Http, base: string, signal?: AbortSignal): Promise<Fetched<Exposition>> {
+  const res = await http.request(`${base}/metrics`, signal ? { signal } : {});
+  if (!res.ok) return { ok: false, reason: res.reason, ms: res.ms };
+  if (res.status !== 200) return { ok: false, reason: `HTTP ${res.status}`, ms: res.ms };
+  if (res.text.trimStart().startsWith('<')) return { ok: false, reason: 'answered HTML, not metrics', ms: res.ms };
+  const parsed = parseExposition(res.text);
+  if (parsed.samples.length === 0) return { ok: false, reason: parsed.errors.length ? `no readable samples (${parsed.errors.length} bad lines)` : 'no samples', ms: res.ms };
+  return { ok: true, value: parsed, ms: res.ms };
+}
