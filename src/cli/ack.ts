@@ -1,7 +1,7 @@
 import { openPrefs, operatorName } from '../config/prefs.js';
-import { parseDurationMs } from '../config/units.js';
+import { formatDuration, parseDurationMs } from '../config/units.js';
 import { didYouMean } from '../util/closest.js';
-import { formatAge, formatClock } from '../ui/format.js';
+import { formatClock } from '../ui/format.js';
 import type { GlobalOptions } from './main.js';
 import { configOrExit, openMonitor } from './context.js';
 
@@ -60,7 +60,7 @@ export async function runAck(alert: string, opts: AckOptions, globals: GlobalOpt
     }
     if (res.warning) process.stderr.write(`gptmon ack: warning: ${res.warning}\n`);
     const where = res.ack.where === 'alertmanager' ? `silence ${res.ack.id} in Alertmanager` : 'kept locally';
-    process.stdout.write(`acknowledged ${alert} by ${operator} for ${formatAge(forMs.value)} (until ${formatClock(res.ack.expiresAt)}; ${where})\n`);
+    process.stdout.write(`acknowledged ${alert} by ${operator} for ${formatDuration(forMs.value)} (until ${formatClock(res.ack.expiresAt)}; ${where})\n`);
     return 0;
   } finally {
     await monitor.close();

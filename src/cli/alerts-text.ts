@@ -32,9 +32,9 @@ export function alertsText(snap: Snapshot, width = 80): string[] {
     lines.push('', 'No alerts firing or pending.');
     return lines;
   }
-  lines.push('', `${'SEV'.padEnd(4)} ${'ALERT'.padEnd(22)} ${'STATE'.padEnd(17)} ${'RESPOND'.padEnd(10)} ${'ACK'.padEnd(12)} RUNBOOK`);
+  lines.push('', `${'SEV'.padEnd(4)} ${'ALERT'.padEnd(21)} ${'STATE'.padEnd(16)} ${'RESPOND'.padEnd(10)} ${'ACK'.padEnd(15)} RUNBOOK`);
   for (const a of active) {
-    const row = `${SEVERITY_WORD[a.severity].padEnd(4)} ${truncate(a.name, 22).padEnd(22)} ${stateText(a, snap.now).padEnd(17)} ${respondText(a, snap.now).padEnd(10)} ${truncate(ackText(a), 12).padEnd(12)} ${a.runbook ?? '-'}`;
+    const row = `${SEVERITY_WORD[a.severity].padEnd(4)} ${truncate(a.name, 21).padEnd(21)} ${truncate(stateText(a, snap.now), 16).padEnd(16)} ${respondText(a, snap.now).padEnd(10)} ${truncate(ackText(a), 15).padEnd(15)} ${a.runbook ?? '-'}`;
     lines.push(truncate(row, width));
     const extra = [a.summary, a.stale ? 'data stale' : undefined, a.ack?.comment ? `ack: "${a.ack.comment}"` : undefined].filter(Boolean).join(' · ');
     if (extra) lines.push(truncate(`     ${extra}`, width));

@@ -90,7 +90,10 @@ export class Engine {
         if (spec.quantile !== undefined) {
           const h = histogramOf(samples, spec.metric);
           if (!h) continue;
-          const d = delta(h, this.olderHistogram(spec.metric, at, h));
+          // One scrape says only what happened since the trader started: wait for a second.
+          const older = this.olderHistogram(spec.metric, at, h);
+          if (!older) continue;
+          const d = delta(h, older);
           if (d.count > 0) {
             const q = quantile(spec.quantile, d);
             const median = quantile(0.5, d);
