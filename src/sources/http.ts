@@ -64,6 +64,9 @@ export function createHttp(opts: HttpOptions): Http {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const agent = new Agent({
     keepAliveTimeout: 30_000,
+    // A few sockets per origin, kept alive across polls: a tick's requests go
+    // out together, and a slow endpoint cannot hold up the others behind it
+    // (as it would pipelined on one socket).
     connections: 4,
     connect: { timeout: opts.timeoutMs },
   });

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asJson, createHttp } from '../../src/sources/http.js';
+import { fetchHealth, scrapeMetrics } from '../../src/sources/trader.js';
+import { PrometheusClient } from '../../src/sources/prometheus.js';
+import { AlertmanagerClient } from '../../src/sources/alertmanager.js';
+import { deadPort, startFaultServer } from '../helpers/fault-server.js';
+
+let server: Awaited<ReturnType<typeof startFaultServer>>;
+const http = createHttp({ timeoutMs: 500 });
+
+beforeAll(async () => {
+  server = await startFaultServer();
+});
+afterAll(async () => {
+  await http.close();
+  await server.close();
+});
+
+describe('a broken source becomes a reason, never a throw', () => {
+  it.each([
+    ['hang', /^timed out after 500ms$/],
+    ['garbage', /^not JSON \(HTTP 200, starts "\}\{ not json at all"\)$/],
+    ['html', /^answered HTML, not JSON \(HTTP 200\)$/],
+    ['huge', /^response too large/],
+    ['truncated', /./],
+    ['empty', /^empty body/],
+  ] as const)('%s', async (fault, reason) => {
+    server.set('/x', fault);
+    const res = asJson(await http.request(`${server.url}/x`));
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.reason).toMatch(reason);
+  });
+
+  it('refused', async () => {
+    const res = await http.request(`${await deadPort()}/x`);
+    expect(res).toMatchObject({ ok: false, reason: 'connection refused' });
+  });
+
+  it('each source reader names the problem', async () => {
+    server.set('/health/detailed', 'error-500');
+    server.set('/metrics', 'html');
+    expect(await fetchHealth(http, server.url)).toMatchObject({ ok: false, reason: 'not JSON (HTTP 500, starts "internal error")' });
+    expect(await scrapeMetrics(http, server.url)).toMatchObject({ ok: false, reason: 'answered HTML, not metrics' });
+    server.set('/health/detailed', 'ok-json', '{"components": "nope"}');
+    expect(await fetchHealth(http, server.url)).toMatchObject({ ok: false, reason: 'health has no "components" object' });
+    server.set('/api/v1/query', 'ok-json', '{"status":"error","error":"parse error at char 3"}');
+    expect(await new PrometheusClient(http, server.url).query('x(')).toMatchObject({ ok: false, reason: 'prometheus: parse error at char 3' });
+    server.set('/api/v2/silences', 'garbage');
+    expect((await new AlertmanagerClient(http, server.url).silences()).ok).toBe(false);
+  });
+
+  it('tolerates extra fields and unknown components in health', async () => {
+    server.set('/health/detailed', 'ok-json', JSON.stringify({ extra: 1, components: { database: { healthy: true, latency_ms: 2.1, shard: 'a' }, quantum: { healthy: false } }, metrics: { uptime: 5, new_thing: 1 } }));
+    const res = await fetchHealth(http, server.url);
+    expect(res).toMatchObject({ ok: true, value: { components: [{ name: 'database', healthy: true, latencyMs: 2.1 }, { name: 'quantum', healthy: false }], metrics: { uptime: 5 } } });
+  });
+
+  it('keeps its connections alive: after the first tick, polling opens none', async () => {
+    const origins: string[] = [];
+    const counting = createHttp({ timeoutMs: 500, onConnect: (o) => origins.push(o) });
+    server.set('/ok', 'ok-json');
+    const tick = () => Promise.all([1, 2, 3, 4].map(() => counting.request(`${server.url}/ok`)));
+    await tick();
+    const afterFirst = origins.length;
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(afterFirst).toBeLessThanOrEqual(4);
+    for (let i = 0; i < 10; i++) await tick();
+    await counting.close();
+    expect(origins.length).toBe(afterFirst);
+  });
+
+  it('a hanging request does not hold up the others to the same origin', async () => {
+    server.set('/slow', 'hang');
+    server.set('/ok', 'ok-json');
+    const [slow, fast] = await Promise.all([http.request(`${server.url}/slow`), http.request(`${server.url}/ok`)]);
+    expect(slow.ok).toBe(false);
+    expect(fast.ok).toBe(true);
+  });
+});
