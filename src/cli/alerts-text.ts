@@ -1,29 +1,11 @@
 // `gptmon alerts` as text: worst first, each with its countdown, its ack, its
 // runbook, and the playbook's actions on the line below.
 
-import type { AlertView, Snapshot } from '../engine/types.js';
-import { formatAge, formatClock, truncate } from '../ui/format.js';
+import type { Snapshot } from '../engine/types.js';
+import { SEVERITY_WORD, ackText, respondText, stateText } from '../ui/alert-text.js';
+import { truncate } from '../ui/format.js';
 import { sourcesLine } from './source-text.js';
 
-
-export const SEVERITY_WORD = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW' } as const;
-
-export function stateText(a: AlertView, now: number): string {
-  if (a.state === 'firing') return `firing ${formatAge(now - (a.firingAt ?? a.activeAt))}`;
-  if (a.state === 'pending') return `pending ${formatAge(now - a.activeAt)}/${formatAge(a.durationMs)}`;
-  return `resolved ${formatAge(now - (a.resolvedAt ?? now))} ago`;
-}
-
-export function respondText(a: AlertView, now: number): string {
-  if (a.state !== 'firing' || a.respondBy === undefined) return '-';
-  if (a.ack) return 'acked';
-  const left = a.respondBy - now;
-  return left >= 0 ? `in ${formatAge(left)}` : `OVERDUE ${formatAge(-left)}`;
-}
-
-export function ackText(a: AlertView): string {
-  return a.ack ? `${a.ack.operator} to ${formatClock(a.ack.expiresAt)}` : '-';
-}
 
 export function alertsText(snap: Snapshot, width = 80): string[] {
   const lines = [truncate(`sources: ${sourcesLine(snap)}`, width)];

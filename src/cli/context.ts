@@ -6,7 +6,6 @@ import { loadConfig } from '../config/load.js';
 import { stateDir } from '../config/paths.js';
 import type { Config } from '../config/types.js';
 import { Monitor } from '../monitor/monitor.js';
-import { loadAlertState, saveAlertState } from '../sources/alert-state-file.js';
 import type { GlobalOptions } from './main.js';
 import { printIssues } from './output.js';
 
@@ -23,6 +22,11 @@ export function ackFile(env: NodeJS.ProcessEnv = process.env): string {
   return join(stateDir(env), 'acks.json');
 }
 
+/** Where the embedded alert states are kept between runs (console and one-shots alike). */
+export function alertStateFile(env: NodeJS.ProcessEnv = process.env): string {
+  return join(stateDir(env), 'alert-state.json');
+}
+
 export function openMonitor(config: Config, refreshMs = 1000): Monitor {
   return new Monitor({ config, ackFile: ackFile(), refreshMs });
 }
@@ -34,14 +38,12 @@ export function openMonitor(config: Config, refreshMs = 1000): Monitor {
  */
 export async function readOnce(monitor: Monitor, config: Config): Promise<ReturnType<Monitor['snapshot']>> {
   if (config.prometheus) return monitor.tick();
-  const stateFile = join(stateDir(), 'alert-state.json');
-  const saved = loadAlertState(stateFile, config.trader, Date.now());
-  if (saved) monitor.engine.importTracks(saved);
+  monitor.restoreAlertState(alertStateFile());
   let snap = await monitor.tick();
   if (snap.sources.metrics.state === 'ok') {
     await new Promise((r) => setTimeout(r, 1000));
     snap = await monitor.tick();
   }
-  saveAlertState(stateFile, config.trader, snap.now, monitor.engine.exportTracks());
+  monitor.saveAlertState(alertStateFile());
   return snap;
 }

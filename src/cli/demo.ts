@@ -1,10 +1,14 @@
 // `npm start`: a fresh machine has no GPT-Trader, so bring the stand-in up in
-// this process and say how to reach it.
+// this process and open the console on it; without a terminal, say how to
+// reach the simulator instead.
 
 import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../config/load.js';
 import type { GlobalOptions } from './main.js';
+import { ackFile, alertStateFile } from './context.js';
+import { colorEnabled, printIssues } from './output.js';
 
-export async function runDemo(_globals: GlobalOptions): Promise<number> {
+export async function runDemo(globals: GlobalOptions): Promise<number> {
   const { startSim } = await import('../sim/index.js');
   const token = process.env.GPTMON_TOKEN || randomBytes(12).toString('hex');
   let sim;
@@ -15,24 +19,34 @@ export async function runDemo(_globals: GlobalOptions): Promise<number> {
     sim = await startSim({ port: 0, token });
   }
   const url = sim.url;
-  process.stdout.write(
-    [
-      `gptmon demo: a simulated GPT-Trader is running at ${url} (scenario calm)`,
-      '',
-      `  export GPTMON_TRADER_URL=${url} GPTMON_TOKEN=${token}`,
-      `  curl -s ${url}/metrics`,
-      `  curl -s ${url}/health/detailed`,
-      `  curl -s -X POST ${url}/sim/scenario -d '{"name":"drawdown"}'    # start an incident`,
-      '  node bin/gptmon.js sim --list                                    # the incidents',
-      '',
-      'The console (gptmon tui) is not built yet. Ctrl-C stops the simulator.',
-      '',
-    ].join('\n'),
-  );
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await sim.close();
-  return 0;
+  const howTo = [
+    `gptmon demo: a simulated GPT-Trader is running at ${url} (scenario calm)`,
+    '',
+    `  export GPTMON_TRADER_URL=${url} GPTMON_TOKEN=${token}`,
+    `  curl -s -X POST ${url}/sim/scenario -d '{"name":"drawdown"}'    # start an incident`,
+    '  node bin/gptmon.js sim --list                                    # the incidents',
+    '',
+  ].join('\n');
+  try {
+    if (!process.stdout.isTTY) {
+      process.stdout.write(`${howTo}\nNo terminal here, so no console: Ctrl-C stops the simulator.\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      return 0;
+    }
+    // The simulator is the trader whatever the config says; the rest of the config applies.
+    const { config, issues } = loadConfig({ ...globals, trader: url });
+    if (issues.length) {
+      printIssues(issues);
+      return 2;
+    }
+    const { runTui } = await import('../ui/tui/run-tui.js');
+    const code = await runTui({ config, ackFile: ackFile(), alertStateFile: alertStateFile(), readOnly: false, color: colorEnabled(process.stdout) });
+    process.stdout.write(`${howTo}The simulator stopped with the console.\n`);
+    return code;
+  } finally {
+    await sim.close();
+  }
 }

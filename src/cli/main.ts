@@ -50,8 +50,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('tui')
     .description('the live console')
     .option('--read-only', 'hide every action that changes anything')
-    .option('--refresh <duration>', 'how often to poll, e.g. 1s')
-    .action(act(notYet('tui')));
+    .option('--refresh <duration>', 'how often to poll, e.g. 1s (default: your refresh preference, else 1s)')
+    .action(act(async (o: { readOnly?: boolean; refresh?: string }, cmd: Command) => (await import('./tui.js')).runTuiCommand(o, globals(cmd))));
 
   program
     .command('status')

@@ -11,6 +11,7 @@ import { AlertmanagerClient } from '../sources/alertmanager.js';
 import { createHttp, type Http } from '../sources/http.js';
 import { PrometheusClient, type PromSample } from '../sources/prometheus.js';
 import { fetchHealth, scrapeMetrics } from '../sources/trader.js';
+import { loadAlertState, saveAlertState } from '../sources/alert-state-file.js';
 import { AckService } from './ack-service.js';
 import { buildQueries } from './prom-queries.js';
 
@@ -100,6 +101,18 @@ export class Monitor {
 
   snapshot(): Snapshot {
     return this.engine.snapshot(this.clock());
+  }
+
+  /** Picks up the embedded alert states a recent run left, so durations carry over. */
+  restoreAlertState(file: string): void {
+    if (this.prom) return;
+    const saved = loadAlertState(file, this.opts.config.trader, this.clock());
+    if (saved) this.engine.importTracks(saved);
+  }
+
+  saveAlertState(file: string): void {
+    if (this.prom) return;
+    saveAlertState(file, this.opts.config.trader, this.clock(), this.engine.exportTracks());
   }
 
   close(): Promise<void> {

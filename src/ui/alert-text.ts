@@ -1,0 +1,36 @@
+// How an alert's state, countdown and acknowledgement read, in the console and
+// in `gptmon alerts` alike.
+
+import { METRIC_KINDS } from '../config/defaults.js';
+import type { Config } from '../config/types.js';
+import type { AlertView } from '../engine/types.js';
+import { formatAge, formatClock, formatValue } from './format.js';
+
+export const SEVERITY_WORD = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW' } as const;
+
+export function stateText(a: AlertView, now: number): string {
+  if (a.state === 'firing') return `firing ${formatAge(now - (a.firingAt ?? a.activeAt))}`;
+  if (a.state === 'pending') return `pending ${formatAge(now - a.activeAt)}/${formatAge(a.durationMs)}`;
+  return `resolved ${formatAge(now - (a.resolvedAt ?? now))} ago`;
+}
+
+export function respondText(a: AlertView, now: number): string {
+  if (a.state !== 'firing' || a.respondBy === undefined) return '-';
+  if (a.ack) return 'acked';
+  const left = a.respondBy - now;
+  return left >= 0 ? `in ${formatAge(left)}` : `OVERDUE ${formatAge(-left)}`;
+}
+
+export function ackText(a: AlertView): string {
+  return a.ack ? `${a.ack.operator} to ${formatClock(a.ack.expiresAt)}` : '-';
+}
+
+/** The alert's value in its metric's unit, e.g. `16.2%` for a drawdown. */
+export function alertValueText(a: AlertView, config: Config): string | undefined {
+  if (a.value === undefined) return undefined;
+  const spec = config.alerts.find((x) => x.name === a.name);
+  const first = spec?.expr.kind === 'compare' ? spec.expr.metric : spec?.expr.terms[0]?.kind === 'compare' ? spec.expr.terms[0].metric : undefined;
+  const metric = first ? config.metrics[first] ?? Object.values(config.metrics).find((m) => m.metric === first) : undefined;
+  if (first === 'up') return a.value === 0 ? 'down' : 'up';
+  return formatValue(a.value, metric?.kind ?? (first ? METRIC_KINDS[first] : undefined) ?? 'number');
+}

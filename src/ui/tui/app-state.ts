@@ -1,0 +1,89 @@
+// The console's own state (which view, what is selected, what is being typed),
+// kept apart from the monitored data and changed only through this reducer.
+
+export type View = 'overview' | 'alerts' | 'alert' | 'help';
+
+export type Mode =
+  | { kind: 'normal' }
+  | { kind: 'filter'; text: string }
+  | { kind: 'command'; text: string }
+  | { kind: 'ack'; step: 'comment' | 'duration'; alertKey: string; comment: string; text: string };
+
+export interface UiState {
+  view: View;
+  /** Where Esc goes back to. */
+  history: View[];
+  selected: number;
+  filter: string;
+  mode: Mode;
+  /** The focused panel (Tab), which a one-column layout scrolls to. */
+  panel: number;
+  /** The alert open in the detail view. */
+  alertKey?: string;
+  message?: { text: string; level: 'info' | 'error' };
+}
+
+export type UiAction =
+  | { type: 'open'; view: View; alertKey?: string }
+  | { type: 'back' }
+  | { type: 'move'; by: number; count: number }
+  | { type: 'select'; index: number }
+  | { type: 'next-panel'; count: number; by?: number }
+  | { type: 'start'; mode: 'filter' | 'command' }
+  | { type: 'start-ack'; alertKey: string }
+  | { type: 'type'; text: string }
+  | { type: 'erase' }
+  | { type: 'set-input'; text: string }
+  | { type: 'ack-next' }
+  | { type: 'end-input'; keepFilter?: boolean }
+  | { type: 'message'; text: string; level?: 'info' | 'error' }
+  | { type: 'clear-message' };
+
+export const initialUiState: UiState = { view: 'overview', history: [], selected: 0, filter: '', mode: { kind: 'normal' }, panel: 0 };
+
+export const DEFAULT_ACK_FOR = '1h';
+
+export function uiReducer(state: UiState, action: UiAction): UiState {
+  switch (action.type) {
+    case 'open':
+      if (action.view === state.view && action.alertKey === state.alertKey) return state;
+      return { ...state, view: action.view, history: [...state.history, state.view].slice(-10), ...(action.alertKey ? { alertKey: action.alertKey } : {}), selected: action.view === state.view ? state.selected : 0, message: undefined };
+    case 'back': {
+      if (state.mode.kind !== 'normal') return { ...state, mode: { kind: 'normal' } };
+      if (state.filter) return { ...state, filter: '', selected: 0 };
+      const view = state.history.at(-1) ?? 'overview';
+      return { ...state, view, history: state.history.slice(0, -1), message: undefined };
+    }
+    case 'move':
+      return { ...state, selected: action.count ? Math.max(0, Math.min(action.count - 1, state.selected + action.by)) : 0 };
+    case 'select':
+      return { ...state, selected: Math.max(0, action.index) };
+    case 'next-panel':
+      return { ...state, panel: (state.panel + (action.by ?? 1) + action.count) % action.count };
+    case 'start':
+      return { ...state, mode: action.mode === 'filter' ? { kind: 'filter', text: state.filter } : { kind: 'command', text: '' }, message: undefined };
+    case 'start-ack':
+      return { ...state, mode: { kind: 'ack', step: 'comment', alertKey: action.alertKey, comment: '', text: '' }, message: undefined };
+    case 'type':
+    case 'erase':
+    case 'set-input': {
+      const m = state.mode;
+      if (m.kind === 'normal') return state;
+      const text = action.type === 'type' ? m.text + action.text : action.type === 'erase' ? m.text.slice(0, -1) : action.text;
+      // The filter applies as it is typed, k9s-style.
+      if (m.kind === 'filter') return { ...state, mode: { ...m, text }, filter: text, selected: 0 };
+      return { ...state, mode: { ...m, text } };
+    }
+    case 'ack-next': {
+      const m = state.mode;
+      if (m.kind !== 'ack' || m.step !== 'comment') return state;
+      return { ...state, mode: { ...m, step: 'duration', comment: m.text, text: DEFAULT_ACK_FOR } };
+    }
+    case 'end-input':
+      return { ...state, mode: { kind: 'normal' }, ...(state.mode.kind === 'filter' && !action.keepFilter ? { filter: '' } : {}) };
+    case 'message':
+      return { ...state, message: { text: action.text, level: action.level ?? 'info' } };
+    case 'clear-message':
+      return state.message ? { ...state, message: undefined } : state;
+  }
+}

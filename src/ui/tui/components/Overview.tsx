@@ -1,0 +1,75 @@
+import React from 'react';
+import { Box } from 'ink';
+import type { Config } from '../../../config/types.js';
+import type { Snapshot } from '../../../engine/types.js';
+import { panelHeight, type Layout } from '../layout.js';
+import type { PanelModel } from '../panels.js';
+import { AlertStrip } from './AlertStrip.js';
+import { Panel } from './Panel.js';
+
+interface Props {
+  snap: Snapshot;
+  config: Config;
+  panels: { left: PanelModel[]; right: PanelModel[] };
+  layout: Layout;
+  /** Rows for the overview between header and footer. */
+  height: number;
+  focusedPanel: number;
+  selected: number;
+}
+
+/** The order Tab walks the panels, and a single column shows them. */
+export function panelOrder(panels: Props['panels']): PanelModel[] {
+  const [trading, risk, health] = panels.left;
+  const [model, latency, resources] = panels.right;
+  return [trading!, model!, risk!, latency!, resources!, health!];
+}
+
+export function Overview({ snap, config, panels, layout, height, focusedPanel, selected }: Props) {
+  const order = panelOrder(panels);
+  const focusedId = order[focusedPanel % order.length]?.id;
+  if (layout.kind === 'one') {
+    const alertRows = Math.min(3, Math.max(1, snap.alerts.length));
+    const stripHeight = alertRows + 1;
+    let room = height - stripHeight;
+    // Scrolled with Tab: start at the focused panel, show what fits.
+    const shown: PanelModel[] = [];
+    for (let i = 0; i < order.length; i++) {
+      const p = order[(focusedPanel + i) % order.length]!;
+      const h = panelHeight(p.rows.length, false);
+      if (h > room) break;
+      shown.push(p);
+      room -= h;
+    }
+    return (
+      <Box flexDirection="column" width={layout.width} height={height}>
+        {shown.map((p) => (
+          <Panel key={p.id} model={p} width={layout.width} boxed={false} focused={p.id === focusedId} />
+        ))}
+        <Box flexGrow={1} />
+        <AlertStrip alerts={snap.alerts} config={config} now={snap.now} width={layout.width} rows={alertRows} selected={selected} boxed={false} />
+      </Box>
+    );
+  }
+  const boxed = layout.boxed;
+  const colHeight = Math.max(...[panels.left, panels.right].map((col) => col.reduce((n, p) => n + panelHeight(p.rows.length, boxed), 0)));
+  const stripRows = Math.max(1, height - colHeight - (boxed ? 2 : 1));
+  const right = layout.width - layout.columnWidth;
+  return (
+    <Box flexDirection="column" width={layout.width} height={height}>
+      <Box flexDirection="row" height={colHeight}>
+        <Box flexDirection="column" width={layout.columnWidth}>
+          {panels.left.map((p) => (
+            <Panel key={p.id} model={p} width={layout.columnWidth} boxed={boxed} focused={p.id === focusedId} />
+          ))}
+        </Box>
+        <Box flexDirection="column" width={right}>
+          {panels.right.map((p) => (
+            <Panel key={p.id} model={p} width={right} boxed={boxed} focused={p.id === focusedId} />
+          ))}
+        </Box>
+      </Box>
+      <AlertStrip alerts={snap.alerts} config={config} now={snap.now} width={layout.width} rows={stripRows} selected={selected} boxed={boxed} />
+    </Box>
+  );
+}

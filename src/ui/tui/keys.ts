@@ -1,0 +1,68 @@
+// The one table of key bindings: what each key does in which view. The help
+// view and the footer are drawn from it, so they cannot drift from the truth.
+
+import type { View } from './app-state.js';
+
+export type KeyAction =
+  | 'quit'
+  | 'help'
+  | 'command'
+  | 'filter'
+  | 'up'
+  | 'down'
+  | 'next-panel'
+  | 'prev-panel'
+  | 'back'
+  | 'pause'
+  | 'alerts'
+  | 'overview'
+  | 'details'
+  | 'ack'
+  | 'unack'
+  | 'runbook';
+
+export interface Binding {
+  /** As shown: `q`, `enter`, `tab`, `↑/k`. */
+  label: string;
+  /** What useInput reports: a character, or a named key. */
+  keys: string[];
+  action: KeyAction;
+  help: string;
+  /** One word for the footer. */
+  short: string;
+  views: readonly View[] | 'all';
+  /** Changes something outside gptmon: hidden with --read-only. */
+  mutates?: boolean;
+  /** Worth a place in the footer of these views. */
+  footer?: readonly View[];
+}
+
+export const BINDINGS: readonly Binding[] = [
+  { label: 'enter', keys: ['return'], action: 'details', short: 'details', help: 'details of the selected alert', views: ['overview', 'alerts'], footer: ['overview', 'alerts'] },
+  { label: 'a', keys: ['a'], action: 'ack', short: 'ack', help: 'acknowledge the selected alert', views: ['overview', 'alerts', 'alert'], mutates: true, footer: ['overview', 'alerts', 'alert'] },
+  { label: 'u', keys: ['u'], action: 'unack', short: 'unack', help: 'remove the acknowledgement', views: ['alerts', 'alert'], mutates: true, footer: ['alert'] },
+  { label: 'r', keys: ['r'], action: 'runbook', short: 'runbook', help: "open the alert's runbook", views: ['overview', 'alerts', 'alert'], footer: ['alert'] },
+  { label: 'A', keys: ['A'], action: 'alerts', short: 'alerts', help: 'the alerts view (also :alerts)', views: ['overview', 'help'], footer: ['overview'] },
+  { label: 'tab', keys: ['tab'], action: 'next-panel', short: 'panel', help: 'next panel', views: ['overview'], footer: ['overview'] },
+  { label: 'shift-tab', keys: ['shift-tab'], action: 'prev-panel', short: 'panel', help: 'previous panel', views: ['overview'] },
+  { label: '↑/k', keys: ['up', 'k'], action: 'up', short: 'up', help: 'move up', views: ['overview', 'alerts'] },
+  { label: '↓/j', keys: ['down', 'j'], action: 'down', short: 'down', help: 'move down', views: ['overview', 'alerts'] },
+  { label: '/', keys: ['/'], action: 'filter', short: 'filter', help: 'filter the alerts', views: ['alerts'], footer: ['alerts'] },
+  { label: ':', keys: [':'], action: 'command', short: 'cmd', help: 'command line (:alerts, :overview, :runbook NAME, :halt …)', views: 'all', footer: ['overview', 'alerts', 'alert'] },
+  { label: 'p', keys: ['p'], action: 'pause', short: 'pause', help: 'pause or resume refresh', views: 'all', footer: ['overview', 'alerts'] },
+  { label: 'esc', keys: ['escape'], action: 'back', short: 'back', help: 'back', views: 'all', footer: ['alerts', 'alert', 'help'] },
+  { label: '?', keys: ['?'], action: 'help', short: 'help', help: 'this help', views: 'all', footer: ['overview', 'alerts', 'alert'] },
+  { label: 'q', keys: ['q', 'ctrl-c'], action: 'quit', short: 'quit', help: 'quit (also ctrl-c)', views: 'all', footer: ['overview', 'alerts', 'alert', 'help'] },
+];
+
+export function bindingsFor(view: View, readOnly: boolean): Binding[] {
+  return BINDINGS.filter((b) => (b.views === 'all' || b.views.includes(view)) && !(readOnly && b.mutates));
+}
+
+export function actionFor(key: string, view: View, readOnly: boolean): KeyAction | undefined {
+  return bindingsFor(view, readOnly).find((b) => b.keys.includes(key))?.action;
+}
+
+export function footerFor(view: View, readOnly: boolean): Binding[] {
+  return bindingsFor(view, readOnly).filter((b) => b.footer?.includes(view));
+}

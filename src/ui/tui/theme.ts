@@ -1,0 +1,27 @@
+import { createContext, useContext } from 'react';
+import type { Level } from '../../engine/classify.js';
+import type { Severity } from '../../config/types.js';
+
+/**
+ * Colour is an extra, never the only signal: every state also has a symbol
+ * and a word, so the console reads the same under NO_COLOR and in monochrome.
+ */
+export interface Theme {
+  color: boolean;
+}
+
+export const ThemeContext = createContext<Theme>({ color: true });
+export const useTheme = () => useContext(ThemeContext);
+
+export const LEVEL_SYMBOL: Record<Level, string> = { ok: '✓', warning: '▲', critical: '✖' };
+export const LEVEL_WORD: Record<Level, string> = { ok: '', warning: 'WARN', critical: 'CRIT' };
+export const LEVEL_COLOR: Record<Level, string> = { ok: 'green', warning: 'yellow', critical: 'red' };
+
+export const SEVERITY_SYMBOL: Record<Severity, string> = { critical: '✖', high: '▲', medium: '●', low: '·' };
+export const SEVERITY_WORD: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW' };
+export const SEVERITY_COLOR: Record<Severity, string> = { critical: 'red', high: 'yellow', medium: 'cyan', low: 'gray' };
+
+/** A colour only when colour is on. */
+export function tint(theme: Theme, color: string | undefined): string | undefined {
+  return theme.color ? color : undefined;
+}
