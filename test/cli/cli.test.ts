@@ -28,6 +28,13 @@ describe('the command line', () => {
     expect(r.stdout).toContain('--reason');
   });
 
+  it('tui on a pipe exits 2 and points at status', async () => {
+    const r = await runCli(['tui']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('gptmon tui needs a terminal; in a script or a pipe use `gptmon status` or `gptmon alerts`\n');
+  });
+
   it('exits 2 on an unknown command or option, with a hint', async () => {
     const a = await runCli(['frobnicate']);
     expect(a.code).toBe(2);

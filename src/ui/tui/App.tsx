@@ -1,9 +1,9 @@
-import React, { useCallback, useEffect, useMemo, useReducer, useSyncExternalStore } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Box, useApp, useInput, useStdin } from 'ink';
 import type { Config } from '../../config/types.js';
 import { formatDuration, parseDurationMs } from '../../config/units.js';
 import type { AlertView } from '../../engine/types.js';
-import { initialUiState, uiReducer, type UiState } from './app-state.js';
+import { initialUiState, uiReducer, type UiAction, type UiState } from './app-state.js';
 import { complete, parseCommand } from './commands.js';
 import { AlertDetail } from './components/AlertDetail.js';
 import { AlertsView, filterAlerts } from './components/AlertsView.js';
@@ -27,6 +27,14 @@ export interface AppProps {
   initial?: Partial<UiState>;
 }
 
+/** The alerts the view lists, the selected index kept inside them, and the alert in focus. */
+function selection(ui: UiState, alerts: AlertView[]): { visible: AlertView[]; selected: number; current: AlertView | undefined } {
+  const visible = ui.view === 'alerts' ? filterAlerts(alerts, ui.filter) : alerts;
+  const selected = Math.min(ui.selected, Math.max(0, visible.length - 1));
+  const current = ui.view === 'alert' ? alerts.find((a) => a.key === ui.alertKey) : visible[selected];
+  return { visible, selected, current };
+}
+
 function clock(ms: number): string {
   return new Date(ms).toTimeString().slice(0, 8);
 }
@@ -34,7 +42,14 @@ function clock(ms: number): string {
 export function App({ controller, config, readOnly, operator, initial }: AppProps) {
   const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
   const paused = controller.isPaused();
-  const [ui, dispatch] = useReducer(uiReducer, { ...initialUiState, ...initial });
+  // The reducer's state lives in a ref as well, so keys arriving faster than
+  // renders (a paste, a quick typist) each see the state the last one left.
+  const uiRef = useRef<UiState>({ ...initialUiState, ...initial });
+  const [ui, setUi] = useState<UiState>(uiRef.current);
+  const dispatch = useCallback((action: UiAction) => {
+    uiRef.current = uiReducer(uiRef.current, action);
+    setUi(uiRef.current);
+  }, []);
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const { columns, rows } = useTerminalSize();
@@ -48,9 +63,7 @@ export function App({ controller, config, readOnly, operator, initial }: AppProp
   }, [paused, controller]);
 
   const panels = useMemo(() => buildPanels(snap, config), [snap, config]);
-  const visible: AlertView[] = useMemo(() => (ui.view === 'alerts' ? filterAlerts(snap.alerts, ui.filter) : snap.alerts), [snap.alerts, ui.view, ui.filter]);
-  const selected = Math.min(ui.selected, Math.max(0, visible.length - 1));
-  const current = ui.view === 'alert' ? snap.alerts.find((a) => a.key === ui.alertKey) : visible[selected];
+  const { visible, selected, current } = useMemo(() => selection(ui, snap.alerts), [ui, snap.alerts]);
 
   const runCommand = useCallback(
     (text: string) => {
@@ -73,12 +86,12 @@ export function App({ controller, config, readOnly, operator, initial }: AppProp
           return dispatch({ type: 'message', text: `:${parsed.name}: controls are not in this version yet; use gptmon ${parsed.name} --confirm`, level: 'error' });
       }
     },
-    [readOnly, controller, exit],
+    [readOnly, controller, exit, dispatch],
   );
 
   const submitAck = useCallback(
     async (alertKey: string, comment: string, forText: string) => {
-      const alert = snap.alerts.find((a) => a.key === alertKey);
+      const alert = controller.getSnapshot().alerts.find((a) => a.key === alertKey);
       const forMs = parseDurationMs(forText || '1h');
       if (!forMs.ok || forMs.value <= 0) return dispatch({ type: 'message', text: `ack: ${forMs.ok ? 'the duration must be longer than 0' : forMs.error}`, level: 'error' });
       if (!alert) return dispatch({ type: 'message', text: 'ack: that alert is no longer active', level: 'error' });
@@ -87,10 +100,13 @@ export function App({ controller, config, readOnly, operator, initial }: AppProp
       if (!res.ok) return dispatch({ type: 'message', text: `ack failed: ${res.reason}`, level: 'error' });
       dispatch({ type: 'message', text: `acknowledged ${alert.name} for ${formatDuration(forMs.value)}${res.ack.where === 'alertmanager' ? ' (silence in Alertmanager)' : ' (kept locally)'}${res.warning ? ': Alertmanager did not take it' : ''}`, level: res.warning ? 'error' : 'info' });
     },
-    [snap.alerts, controller, operator],
+    [controller, operator, dispatch],
   );
 
   const onKey = (name: string, input: string) => {
+    // Fresh state, not this render's: a key may arrive before the next render.
+    const ui = uiRef.current;
+    const { visible, current } = selection(ui, controller.getSnapshot().alerts);
     const m = ui.mode;
     if (name === 'ctrl-c') return exit();
     if (m.kind !== 'normal') {

@@ -48,7 +48,7 @@ export const BINDINGS: readonly Binding[] = [
   { label: '↑/k', keys: ['up', 'k'], action: 'up', short: 'up', help: 'move up', views: ['overview', 'alerts'] },
   { label: '↓/j', keys: ['down', 'j'], action: 'down', short: 'down', help: 'move down', views: ['overview', 'alerts'] },
   { label: '/', keys: ['/'], action: 'filter', short: 'filter', help: 'filter the alerts', views: ['alerts'], footer: ['alerts'] },
-  { label: ':', keys: [':'], action: 'command', short: 'cmd', help: 'command line (:alerts, :overview, :runbook NAME, :halt …)', views: 'all', footer: ['overview', 'alerts', 'alert'] },
+  { label: ':', keys: [':'], action: 'command', short: 'cmd', help: 'command line (:alerts, :overview, :runbook NAME …)', views: 'all', footer: ['overview', 'alerts', 'alert'] },
   { label: 'p', keys: ['p'], action: 'pause', short: 'pause', help: 'pause or resume refresh', views: 'all', footer: ['overview', 'alerts'] },
   { label: 'esc', keys: ['escape'], action: 'back', short: 'back', help: 'back', views: 'all', footer: ['alerts', 'alert', 'help'] },
   { label: '?', keys: ['?'], action: 'help', short: 'help', help: 'this help', views: 'all', footer: ['overview', 'alerts', 'alert'] },

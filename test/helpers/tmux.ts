@@ -1,0 +1,61 @@
+// Drives a real terminal: tmux on its own socket, a fixed size, keys sent and
+// the screen read back, as an engineer at a terminal would.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { waitFor } from './wait.js';
+
+export function ensureTmux(): void {
+  if (existsSync('/usr/bin/tmux')) return;
+  if (process.getuid?.() !== 0) throw new Error('tmux is not installed (apt-get install tmux)');
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'tmux'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+export class Tmux {
+  private readonly socket = `gptmon-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  private readonly session = 'e2e';
+
+  private run(args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  start(command: string, size: { columns: number; rows: number }, env: Record<string, string>): void {
+    const exports = Object.entries(env).map(([k, v]) => `${k}='${v}'`).join(' ');
+    this.run(['new-session', '-d', '-s', this.session, '-x', String(size.columns), '-y', String(size.rows), `env ${exports} ${command}`]);
+  }
+
+  screen(): string {
+    return this.run(['capture-pane', '-p', '-t', this.session]);
+  }
+
+  keys(...keys: string[]): void {
+    this.run(['send-keys', '-t', this.session, ...keys]);
+  }
+
+  text(text: string): void {
+    this.run(['send-keys', '-t', this.session, '-l', text]);
+  }
+
+  /** 1 while the program holds the alternate screen. */
+  alternateOn(): boolean {
+    return this.run(['display', '-p', '-t', this.session, '#{alternate_on}']).trim() === '1';
+  }
+
+  async waitForText(what: string | RegExp, timeoutMs = 15_000): Promise<string> {
+    return waitFor(`${what} on screen`, () => {
+      const s = this.screen();
+      return (typeof what === 'string' ? s.includes(what) : what.test(s)) ? s : undefined;
+    }, timeoutMs, 100).catch((err: Error) => {
+      throw new Error(`${err.message}\n--- screen ---\n${this.screen()}`);
+    });
+  }
+
+  kill(): void {
+    try {
+      this.run(['kill-server']);
+    } catch {
+      /* already gone */
+    }
+  }
+}
