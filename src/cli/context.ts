@@ -27,6 +27,11 @@ export function alertStateFile(env: NodeJS.ProcessEnv = process.env): string {
   return join(stateDir(env), 'alert-state.json');
 }
 
+/** Runbook progress: the configured (maybe shared) directory, else this user's state dir. */
+export function progressFile(config: Config, env: NodeJS.ProcessEnv = process.env): string {
+  return join(config.progress_dir ?? stateDir(env), 'runbook-progress.json');
+}
+
 export function openMonitor(config: Config, refreshMs = 1000): Monitor {
   return new Monitor({ config, ackFile: ackFile(), refreshMs });
 }

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config/load.js';
 import type { GlobalOptions } from './main.js';
-import { ackFile, alertStateFile } from './context.js';
+import { ackFile, alertStateFile, progressFile } from './context.js';
 import { colorEnabled, printIssues } from './output.js';
 
 export async function runDemo(globals: GlobalOptions): Promise<number> {
@@ -43,7 +43,7 @@ export async function runDemo(globals: GlobalOptions): Promise<number> {
       return 2;
     }
     const { runTui } = await import('../ui/tui/run-tui.js');
-    const code = await runTui({ config, ackFile: ackFile(), alertStateFile: alertStateFile(), readOnly: false, color: colorEnabled(process.stdout) });
+    const code = await runTui({ config, ackFile: ackFile(), alertStateFile: alertStateFile(), progressFile: progressFile(config), readOnly: false, color: colorEnabled(process.stdout) });
     process.stdout.write(`${howTo}The simulator stopped with the console.\n`);
     return code;
   } finally {

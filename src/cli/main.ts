@@ -79,7 +79,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('list the runbooks, or show one (by id, alias or prefix: memory, mem, high-memory)')
     .argument('[name]', 'runbook to show')
     .option('--json', 'the parsed runbook as JSON')
-    .action(act(notYet('runbook')));
+    .action(act(async (name: string | undefined, o: { json?: boolean }, cmd: Command) => (await import('./runbook.js')).runRunbook(name, o, globals(cmd))));
 
   const controls: Array<[string, string]> = [
     ['halt', 'stop all trading, then confirm the new state'],

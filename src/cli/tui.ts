@@ -1,5 +1,5 @@
 import type { GlobalOptions } from './main.js';
-import { ackFile, alertStateFile, configOrExit } from './context.js';
+import { ackFile, alertStateFile, configOrExit, progressFile } from './context.js';
 import { colorEnabled } from './output.js';
 
 export async function runTuiCommand(opts: { readOnly?: boolean; refresh?: string }, globals: GlobalOptions): Promise<number> {
@@ -10,5 +10,5 @@ export async function runTuiCommand(opts: { readOnly?: boolean; refresh?: string
   const config = configOrExit(globals);
   if (!config) return 2;
   const { runTui } = await import('../ui/tui/run-tui.js');
-  return runTui({ config, ackFile: ackFile(), alertStateFile: alertStateFile(), readOnly: Boolean(opts.readOnly) || config.read_only, ...(opts.refresh ? { refresh: opts.refresh } : {}), color: colorEnabled(process.stdout) });
+  return runTui({ config, ackFile: ackFile(), alertStateFile: alertStateFile(), progressFile: progressFile(config), readOnly: Boolean(opts.readOnly) || config.read_only, ...(opts.refresh ? { refresh: opts.refresh } : {}), color: colorEnabled(process.stdout) });
 }

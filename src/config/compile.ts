@@ -8,6 +8,7 @@ import type { ConfigIssue } from './issue.js';
 import type { AlertPatch, ConfigLayer, MetricPatch, Settings } from './layer.js';
 import type { AlertSpec, CircuitBreakers, Config, Direction, MetricSpec, Origin, Severity } from './types.js';
 import { didYouMean } from '../util/closest.js';
+import { expandHome } from './paths.js';
 
 /** Names a condition may read besides configured metrics: the contract's exposition. */
 export const EXPOSED_METRICS = [
@@ -189,6 +190,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     allow_insecure: settings.allow_insecure ?? false,
     read_only: settings.read_only ?? false,
     timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    stepTimeoutMs: settings.stepTimeoutMs ?? 30_000,
     metrics,
     alerts,
     severity_levels,
@@ -198,6 +200,6 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
   };
   if (urls.prometheus) config.prometheus = urls.prometheus;
   if (urls.alertmanager) config.alertmanager = urls.alertmanager;
-  for (const k of ['token_file', 'runbooks_dir', 'audit_log'] as const) if (settings[k]) config[k] = settings[k];
+  for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log'] as const) if (settings[k]) config[k] = expandHome(settings[k]);
   return { config, issues };
 }

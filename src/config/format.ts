@@ -40,11 +40,12 @@ export function configToYaml(config: Config): string {
   const doc: Record<string, unknown> = { trader: config.trader };
   if (config.prometheus) doc.prometheus = config.prometheus;
   if (config.alertmanager) doc.alertmanager = config.alertmanager;
-  for (const k of ['token_file', 'runbooks_dir', 'audit_log'] as const) if (config[k]) doc[k] = config[k];
+  for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log'] as const) if (config[k]) doc[k] = config[k];
   Object.assign(doc, {
     allow_insecure: config.allow_insecure,
     read_only: config.read_only,
     timeout: formatDuration(config.timeoutMs),
+    step_timeout: formatDuration(config.stepTimeoutMs),
     metrics,
     alerts,
     severity_levels,

@@ -45,8 +45,10 @@ export interface Settings {
   allow_insecure: boolean;
   read_only: boolean;
   runbooks_dir: string;
+  progress_dir: string;
   audit_log: string;
   timeoutMs: number;
+  stepTimeoutMs: number;
 }
 
 export interface ConfigLayer {
@@ -59,7 +61,7 @@ export interface ConfigLayer {
   circuit_breakers: Partial<CircuitBreakers>;
 }
 
-const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'audit_log', 'timeout', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers'] as const;
+const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'timeout', 'step_timeout', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers'] as const;
 const METRIC_KEYS = ['description', 'threshold_warning', 'threshold_critical', 'check_interval', 'direction', 'kind', 'metric', 'quantile', 'query'] as const;
 const ALERT_KEYS = ['alert', 'condition', 'duration', 'action', 'severity', 'runbook', 'summary'] as const;
 const SEVERITY_KEYS = ['response_time', 'team', 'examples'] as const;
@@ -253,6 +255,7 @@ export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
       case 'alertmanager':
       case 'token_file':
       case 'runbooks_dir':
+      case 'progress_dir':
       case 'audit_log': {
         const s = v.string();
         if (s !== undefined) {
@@ -267,10 +270,11 @@ export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
         if (b !== undefined) layer.settings[key] = b;
         break;
       }
-      case 'timeout': {
+      case 'timeout':
+      case 'step_timeout': {
         const ms = duration(v);
         if (ms === 0) v.issue('a timeout must be longer than 0');
-        else if (ms !== undefined) layer.settings.timeoutMs = ms;
+        else if (ms !== undefined) layer.settings[key === 'timeout' ? 'timeoutMs' : 'stepTimeoutMs'] = ms;
         break;
       }
       case 'metrics':

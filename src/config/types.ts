@@ -59,8 +59,12 @@ export interface Config {
   allow_insecure: boolean;
   read_only: boolean;
   runbooks_dir?: string;
+  /** Where runbook progress is kept; a shared directory shares it between engineers. */
+  progress_dir?: string;
   audit_log?: string;
   timeoutMs: number;
+  /** The time limit on a runbook step's command. */
+  stepTimeoutMs: number;
   metrics: Record<string, MetricSpec>;
   alerts: AlertSpec[];
   severity_levels: Record<Severity, SeverityLevel>;

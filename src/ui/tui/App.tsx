@@ -18,9 +18,15 @@ import { actionFor } from './keys.js';
 import { layoutFor } from './layout.js';
 import { buildPanels } from './panels.js';
 import { useTerminalSize } from './use-terminal-size.js';
+import { RunbookView } from './components/RunbookView.js';
+import type { RunbookService } from '../../runbooks/service.js';
+import { allSteps } from '../../runbooks/types.js';
+import { confirmationFor } from '../../runbooks/runner.js';
+import { truncate } from '../format.js';
 
 export interface AppProps {
   controller: ControllerLike;
+  runbooks?: RunbookService;
   config: Config;
   readOnly: boolean;
   operator: string;
@@ -39,7 +45,7 @@ function clock(ms: number): string {
   return new Date(ms).toTimeString().slice(0, 8);
 }
 
-export function App({ controller, config, readOnly, operator, initial }: AppProps) {
+export function App({ controller, runbooks, config, readOnly, operator, initial }: AppProps) {
   const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
   const paused = controller.isPaused();
   // The reducer's state lives in a ref as well, so keys arriving faster than
@@ -65,6 +71,17 @@ export function App({ controller, config, readOnly, operator, initial }: AppProp
   const panels = useMemo(() => buildPanels(snap, config), [snap, config]);
   const { visible, selected, current } = useMemo(() => selection(ui, snap.alerts), [ui, snap.alerts]);
 
+  /** Opens a runbook by name; progress goes with the alert it was opened from, else with the runbook. */
+  const openRunbook = useCallback(
+    (name: string, alert: AlertView | undefined) => {
+      if (!runbooks) return dispatch({ type: 'message', text: 'no runbooks loaded', level: 'error' });
+      const found = runbooks.find(name);
+      if (!found.ok) return dispatch({ type: 'message', text: `runbook ${name}: ${found.reason === 'ambiguous' ? 'could be' : 'unknown; closest:'} ${found.candidates.join(', ') || 'none'}`, level: 'error' });
+      dispatch({ type: 'open-runbook', id: found.runbook.id, progressKey: alert ? alert.key : `runbook:${found.runbook.id}` });
+    },
+    [runbooks, dispatch],
+  );
+
   const runCommand = useCallback(
     (text: string) => {
       const parsed = parseCommand(text, readOnly);
@@ -81,12 +98,12 @@ export function App({ controller, config, readOnly, operator, initial }: AppProp
         case 'quit':
           return exit();
         case 'runbook':
-          return dispatch({ type: 'message', text: `runbook ${parsed.arg}: the runbook stepper is not in this version yet`, level: 'error' });
+          return openRunbook(parsed.arg!, undefined);
         default:
           return dispatch({ type: 'message', text: `:${parsed.name}: controls are not in this version yet; use gptmon ${parsed.name} --confirm`, level: 'error' });
       }
     },
-    [readOnly, controller, exit, dispatch],
+    [readOnly, controller, exit, dispatch, openRunbook],
   );
 
   const submitAck = useCallback(
@@ -103,7 +120,39 @@ export function App({ controller, config, readOnly, operator, initial }: AppProp
     [controller, operator, dispatch],
   );
 
-  const onKey = (name: string, input: string) => {
+  /** The runbook step in focus, from the state as it is now. */
+  const stepContext = (ui: UiState) => {
+    if (!runbooks || !ui.runbook) return undefined;
+    const found = runbooks.find(ui.runbook.id);
+    if (!found.ok) return undefined;
+    const steps = allSteps(found.runbook);
+    const step = steps[Math.min(ui.selected, steps.length - 1)];
+    return step ? { runbook: found.runbook, step, count: steps.length, progressKey: ui.runbook.progressKey } : undefined;
+  };
+
+  const runStep = async (stepKey: string, typed: string) => {
+    const ctx = stepContext(uiRef.current);
+    if (!ctx || ctx.step.key !== stepKey) return;
+    dispatch({ type: 'message', text: `running ${ctx.step.command?.split('\n')[0]} (limit ${formatDuration(runbooks!.stepTimeoutMs)})…` });
+    const res = await runbooks!.run(ctx.progressKey, ctx.runbook, ctx.step, typed);
+    if (!res.ran) return dispatch({ type: 'message', text: res.reason, level: 'error' });
+    const r = res.result;
+    dispatch({ type: 'message', text: r.timedOut ? `stopped after ${formatDuration(runbooks!.stepTimeoutMs)}: the time limit` : `exit ${r.exitCode} in ${r.ms}ms`, level: r.exitCode === 0 ? 'info' : 'error' });
+  };
+
+  const onKey = (name: string, input: string): void => {
+    // Several keys in one read (a fast typist, a paste, tmux send-keys): one at a time.
+    if (name === input && input.length > 1) {
+      const parts = input.split(/(\r)/);
+      if (parts.length > 1 || uiRef.current.mode.kind === 'normal') {
+        for (const part of parts) {
+          if (part === '\r') onKey('return', '');
+          else if (uiRef.current.mode.kind === 'normal') for (const ch of part) onKey(ch, ch);
+          else if (part) onKey(part, part);
+        }
+        return;
+      }
+    }
     // Fresh state, not this render's: a key may arrive before the next render.
     const ui = uiRef.current;
     const { visible, current } = selection(ui, controller.getSnapshot().alerts);
@@ -113,13 +162,17 @@ export function App({ controller, config, readOnly, operator, initial }: AppProp
       if (name === 'escape') return dispatch({ type: 'end-input' });
       if (name === 'backspace') return dispatch({ type: 'erase' });
       if (name === 'ctrl-u') return dispatch({ type: 'set-input', text: '' });
-      if (name === 'tab' && m.kind === 'command') return dispatch({ type: 'set-input', text: complete(m.text, readOnly) });
+      if (name === 'tab' && m.kind === 'command') return dispatch({ type: 'set-input', text: complete(m.text, readOnly, runbooks?.names() ?? []) });
       if (name === 'return') {
         if (m.kind === 'command') {
           dispatch({ type: 'end-input' });
           return runCommand(m.text);
         }
         if (m.kind === 'filter') return dispatch({ type: 'end-input', keepFilter: true });
+        if (m.kind === 'run') {
+          dispatch({ type: 'end-input' });
+          return void runStep(m.stepKey, m.text);
+        }
         if (m.step === 'comment') return dispatch({ type: 'ack-next' });
         dispatch({ type: 'end-input' });
         return void submitAck(m.alertKey, m.comment, m.text.trim());
@@ -142,7 +195,7 @@ export function App({ controller, config, readOnly, operator, initial }: AppProp
         return dispatch({ type: 'start', mode: action });
       case 'up':
       case 'down':
-        return dispatch({ type: 'move', by: action === 'up' ? -1 : 1, count: visible.length });
+        return dispatch({ type: 'move', by: action === 'up' ? -1 : 1, count: ui.view === 'runbook' ? (stepContext(ui)?.count ?? 0) : visible.length });
       case 'next-panel':
       case 'prev-panel':
         return dispatch({ type: 'next-panel', count: panelOrder(panels).length, by: action === 'next-panel' ? 1 : -1 });
@@ -164,13 +217,31 @@ export function App({ controller, config, readOnly, operator, initial }: AppProp
         if (!current?.ack) return dispatch({ type: 'message', text: 'the selected alert is not acknowledged', level: 'error' });
         return void controller.unack(current.ack).then((r) => dispatch({ type: 'message', text: r.ok ? `removed the acknowledgement of ${current.name}` : `unack failed: ${r.reason}`, level: r.ok ? 'info' : 'error' }));
       case 'runbook':
-        return dispatch({ type: 'message', text: current?.runbook ? `runbook ${current.runbook}: the stepper is not in this version yet (gptmon runbook ${current.runbook})` : 'this alert names no runbook', level: 'error' });
+        if (!current) return dispatch({ type: 'message', text: 'no alert selected', level: 'error' });
+        return openRunbook(current.runbook ?? current.name, current);
+      case 'step-done':
+      case 'step-skip': {
+        const ctx = stepContext(ui);
+        if (!ctx) return;
+        runbooks!.mark(ctx.progressKey, ctx.runbook, ctx.step, action === 'step-done' ? 'done' : 'skipped');
+        return dispatch({ type: 'move', by: 1, count: ctx.count });
+      }
+      case 'step-run': {
+        const ctx = stepContext(ui);
+        if (!ctx) return;
+        if (!ctx.step.command) return dispatch({ type: 'message', text: 'this step has no command to run', level: 'error' });
+        const c = confirmationFor(ctx.step.command);
+        const cmd = truncate(ctx.step.command.split('\n')[0]!, 40);
+        return dispatch({ type: 'start-run', stepKey: ctx.step.key, prompt: c.destructive ? `${cmd} changes things: type ${c.word} to run it: ` : `Run ${cmd}? y to run: ` });
+      }
     }
   };
 
   useInput((input, key) => onKey(keyName(input, key), input), { isActive: isRawModeSupported });
 
   if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
+  const book = ui.view === 'runbook' && ui.runbook && runbooks ? runbooks.find(ui.runbook.id) : undefined;
+  const openBook = book?.ok ? book.runbook : undefined;
   const body = layout.height - 3;
   return (
     <Box flexDirection="column" width={layout.width} height={layout.height}>
@@ -179,6 +250,9 @@ export function App({ controller, config, readOnly, operator, initial }: AppProp
         {ui.view === 'overview' && <Overview snap={snap} config={config} panels={panels} layout={layout} height={body} focusedPanel={ui.panel} selected={selected} />}
         {ui.view === 'alerts' && <AlertsView alerts={visible} total={snap.alerts.length} filter={ui.filter} config={config} now={snap.now} width={layout.width} height={body} selected={selected} />}
         {ui.view === 'alert' && <AlertDetail alert={current} config={config} now={snap.now} width={layout.width} height={body} readOnly={readOnly} />}
+        {ui.view === 'runbook' && openBook && (
+          <RunbookView runbook={openBook} progress={runbooks!.progress(ui.runbook!.progressKey)} selected={ui.selected} forWhat={ui.runbook!.progressKey.startsWith('runbook:') ? 'this runbook' : (snap.alerts.find((a) => a.key === ui.runbook!.progressKey)?.name ?? 'a resolved alert')} now={snap.now} width={layout.width} height={body} />
+        )}
         {ui.view === 'help' && <HelpView from={ui.history.at(-1) ?? 'overview'} readOnly={readOnly} width={layout.width} height={body} />}
       </Box>
       <Footer ui={ui} readOnly={readOnly} width={layout.width} />

@@ -1,13 +1,14 @@
 // The console's own state (which view, what is selected, what is being typed),
 // kept apart from the monitored data and changed only through this reducer.
 
-export type View = 'overview' | 'alerts' | 'alert' | 'help';
+export type View = 'overview' | 'alerts' | 'alert' | 'runbook' | 'help';
 
 export type Mode =
   | { kind: 'normal' }
   | { kind: 'filter'; text: string }
   | { kind: 'command'; text: string }
-  | { kind: 'ack'; step: 'comment' | 'duration'; alertKey: string; comment: string; text: string };
+  | { kind: 'ack'; step: 'comment' | 'duration'; alertKey: string; comment: string; text: string }
+  | { kind: 'run'; stepKey: string; prompt: string; text: string };
 
 export interface UiState {
   view: View;
@@ -20,6 +21,8 @@ export interface UiState {
   panel: number;
   /** The alert open in the detail view. */
   alertKey?: string;
+  /** The runbook open in the stepper, and whose progress it records (an alert's key, or the runbook's own). */
+  runbook?: { id: string; progressKey: string };
   message?: { text: string; level: 'info' | 'error' };
 }
 
@@ -31,6 +34,8 @@ export type UiAction =
   | { type: 'next-panel'; count: number; by?: number }
   | { type: 'start'; mode: 'filter' | 'command' }
   | { type: 'start-ack'; alertKey: string }
+  | { type: 'open-runbook'; id: string; progressKey: string }
+  | { type: 'start-run'; stepKey: string; prompt: string }
   | { type: 'type'; text: string }
   | { type: 'erase' }
   | { type: 'set-input'; text: string }
@@ -62,6 +67,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, panel: (state.panel + (action.by ?? 1) + action.count) % action.count };
     case 'start':
       return { ...state, mode: action.mode === 'filter' ? { kind: 'filter', text: state.filter } : { kind: 'command', text: '' }, message: undefined };
+    case 'open-runbook':
+      return { ...state, view: 'runbook', history: [...state.history, state.view].slice(-10), runbook: { id: action.id, progressKey: action.progressKey }, selected: 0, message: undefined, mode: { kind: 'normal' } };
+    case 'start-run':
+      return { ...state, mode: { kind: 'run', stepKey: action.stepKey, prompt: action.prompt, text: '' }, message: undefined };
     case 'start-ack':
       return { ...state, mode: { kind: 'ack', step: 'comment', alertKey: action.alertKey, comment: '', text: '' }, message: undefined };
     case 'type':

@@ -19,7 +19,10 @@ export type KeyAction =
   | 'details'
   | 'ack'
   | 'unack'
-  | 'runbook';
+  | 'runbook'
+  | 'step-done'
+  | 'step-skip'
+  | 'step-run';
 
 export interface Binding {
   /** As shown: `q`, `enter`, `tab`, `↑/k`. */
@@ -41,18 +44,21 @@ export const BINDINGS: readonly Binding[] = [
   { label: 'enter', keys: ['return'], action: 'details', short: 'details', help: 'details of the selected alert', views: ['overview', 'alerts'], footer: ['overview', 'alerts'] },
   { label: 'a', keys: ['a'], action: 'ack', short: 'ack', help: 'acknowledge the selected alert', views: ['overview', 'alerts', 'alert'], mutates: true, footer: ['overview', 'alerts', 'alert'] },
   { label: 'u', keys: ['u'], action: 'unack', short: 'unack', help: 'remove the acknowledgement', views: ['alerts', 'alert'], mutates: true, footer: ['alert'] },
-  { label: 'r', keys: ['r'], action: 'runbook', short: 'runbook', help: "open the alert's runbook", views: ['overview', 'alerts', 'alert'], footer: ['alert'] },
+  { label: 'r', keys: ['r'], action: 'runbook', short: 'runbook', help: "open the alert's runbook", views: ['overview', 'alerts', 'alert'], footer: ['overview', 'alert'] },
+  { label: 'd', keys: ['d'], action: 'step-done', short: 'done', help: 'mark the step done', views: ['runbook'], footer: ['runbook'] },
+  { label: 's', keys: ['s'], action: 'step-skip', short: 'skip', help: 'mark the step skipped', views: ['runbook'], footer: ['runbook'] },
+  { label: 'x', keys: ['x'], action: 'step-run', short: 'run', help: "run the step's command (asks first)", views: ['runbook'], mutates: true, footer: ['runbook'] },
   { label: 'A', keys: ['A'], action: 'alerts', short: 'alerts', help: 'the alerts view (also :alerts)', views: ['overview', 'help'], footer: ['overview'] },
   { label: 'tab', keys: ['tab'], action: 'next-panel', short: 'panel', help: 'next panel', views: ['overview'], footer: ['overview'] },
   { label: 'shift-tab', keys: ['shift-tab'], action: 'prev-panel', short: 'panel', help: 'previous panel', views: ['overview'] },
-  { label: '↑/k', keys: ['up', 'k'], action: 'up', short: 'up', help: 'move up', views: ['overview', 'alerts'] },
-  { label: '↓/j', keys: ['down', 'j'], action: 'down', short: 'down', help: 'move down', views: ['overview', 'alerts'] },
+  { label: '↑/k', keys: ['up', 'k'], action: 'up', short: 'up', help: 'move up', views: ['overview', 'alerts', 'runbook'], footer: ['runbook'] },
+  { label: '↓/j', keys: ['down', 'j'], action: 'down', short: 'down', help: 'move down', views: ['overview', 'alerts', 'runbook'] },
   { label: '/', keys: ['/'], action: 'filter', short: 'filter', help: 'filter the alerts', views: ['alerts'], footer: ['alerts'] },
   { label: ':', keys: [':'], action: 'command', short: 'cmd', help: 'command line (:alerts, :overview, :runbook NAME …)', views: 'all', footer: ['overview', 'alerts', 'alert'] },
   { label: 'p', keys: ['p'], action: 'pause', short: 'pause', help: 'pause or resume refresh', views: 'all', footer: ['overview', 'alerts'] },
-  { label: 'esc', keys: ['escape'], action: 'back', short: 'back', help: 'back', views: 'all', footer: ['alerts', 'alert', 'help'] },
+  { label: 'esc', keys: ['escape'], action: 'back', short: 'back', help: 'back', views: 'all', footer: ['alerts', 'alert', 'runbook', 'help'] },
   { label: '?', keys: ['?'], action: 'help', short: 'help', help: 'this help', views: 'all', footer: ['overview', 'alerts', 'alert'] },
-  { label: 'q', keys: ['q', 'ctrl-c'], action: 'quit', short: 'quit', help: 'quit (also ctrl-c)', views: 'all', footer: ['overview', 'alerts', 'alert', 'help'] },
+  { label: 'q', keys: ['q', 'ctrl-c'], action: 'quit', short: 'quit', help: 'quit (also ctrl-c)', views: 'all', footer: ['overview', 'alerts', 'alert', 'runbook', 'help'] },
 ];
 
 export function bindingsFor(view: View, readOnly: boolean): Binding[] {

@@ -9,6 +9,8 @@ import { openPrefs, operatorName, type PrefStore } from '../../config/prefs.js';
 import { parseDurationMs } from '../../config/units.js';
 import { Monitor } from '../../monitor/monitor.js';
 import { App } from './App.js';
+import { loadRunbooks } from '../../runbooks/load.js';
+import { RunbookService } from '../../runbooks/service.js';
 import { Controller } from './controller.js';
 import { createScreen } from './screen.js';
 import { takeTerminal } from './terminal.js';
@@ -18,6 +20,7 @@ export interface TuiOptions {
   config: Config;
   ackFile: string;
   alertStateFile: string;
+  progressFile: string;
   readOnly: boolean;
   refresh?: string;
   color: boolean;
@@ -41,6 +44,12 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   }
   const bell = prefs?.get('bell') ?? true;
   const color = opts.color && prefs?.get('theme') !== 'mono';
+  const operator = operatorName(prefs);
+  const loaded = loadRunbooks(opts.config.runbooks_dir);
+  const targets: Record<string, string> = { GPTMON_TRADER_URL: opts.config.trader };
+  if (opts.config.prometheus) targets.GPTMON_PROMETHEUS_URL = opts.config.prometheus;
+  if (opts.config.alertmanager) targets.GPTMON_ALERTMANAGER_URL = opts.config.alertmanager;
+  const runbooks = new RunbookService({ ...loaded, progressFile: opts.progressFile, operator, stepTimeoutMs: opts.config.stepTimeoutMs, env: targets });
   const monitor = new Monitor({ config: opts.config, ackFile: opts.ackFile, refreshMs: refresh.value });
   const controller = new Controller({ monitor, refreshMs: refresh.value, alertStateFile: opts.alertStateFile, onNewCritical: () => bell && stdout.write('\x07') });
 
@@ -50,7 +59,7 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const screen = createScreen(stdout, { maxFps: 20 });
   // debug: Ink hands each whole frame to the screen, which writes only what changed.
   const app = render(
-    React.createElement(ThemeContext.Provider, { value: { color } }, React.createElement(App, { controller, config: opts.config, readOnly: opts.readOnly, operator: operatorName(prefs) })),
+    React.createElement(ThemeContext.Provider, { value: { color } }, React.createElement(App, { controller, runbooks, config: opts.config, readOnly: opts.readOnly, operator })),
     { stdout: screen.sink, ...(opts.stdin ? { stdin: opts.stdin } : {}), debug: true, exitOnCtrlC: false, patchConsole: false },
   );
   quit = (signal) => {

@@ -41,6 +41,18 @@ export function Footer({ ui, readOnly, width }: { ui: UiState; readOnly: boolean
       </Text>
     );
   }
+  if (m.kind === 'run') {
+    return (
+      <Text>
+        <Text bold color={tint(theme, 'red')}>
+          {m.prompt}
+        </Text>
+        {m.text}
+        <Text inverse> </Text>
+        <Text dimColor>{'  esc cancels'}</Text>
+      </Text>
+    );
+  }
   if (ui.message) {
     return (
       <Text color={tint(theme, ui.message.level === 'error' ? 'red' : 'green')} bold={ui.message.level === 'error'}>

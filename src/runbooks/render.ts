@@ -1,0 +1,71 @@
+// A runbook for the terminal: headings, numbered steps, commands set apart,
+// wrapped to the width. Piped output is the Markdown as written instead.
+
+import type { Runbook, Step } from './types.js';
+
+export function wrap(text: string, width: number, indent = ''): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = indent;
+  for (const w of words) {
+    if (line.trim() && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = indent + w;
+    } else line = line.trim() ? `${line} ${w}` : indent + w;
+  }
+  if (line.trim()) lines.push(line);
+  return lines;
+}
+
+interface Style {
+  heading(s: string): string;
+  command(s: string): string;
+}
+
+const PLAIN: Style = { heading: (s) => s, command: (s) => s };
+const ANSI: Style = { heading: (s) => `\x1b[1m${s}\x1b[0m`, command: (s) => `\x1b[36m${s}\x1b[0m` };
+
+/** The step's text without its command span, which is shown on its own line. */
+export function stepText(step: Step): string {
+  return step.command && !step.block ? step.text.replace(`\`${step.command}\``, '').replace(/[:\s]+$/, '').trim() || step.text : step.text.replace(/`([^`]+)`/g, '$1');
+}
+
+function stepLines(step: Step, width: number, style: Style): string[] {
+  const label = `${step.number}. `.padStart(5);
+  const lines = wrap(stepText(step), width, ' '.repeat(5));
+  lines[0] = label + lines[0]!.trimStart();
+  const shown = step.block?.code ?? step.command;
+  if (shown) for (const l of shown.split('\n')) lines.push(style.command(`       $ ${l}`.slice(0, Math.max(width, 10))));
+  return lines;
+}
+
+export function renderRunbook(r: Runbook, width: number, color: boolean): string {
+  const style = color ? ANSI : PLAIN;
+  const w = Math.max(40, Math.min(width, 100));
+  const out: string[] = [style.heading(r.title.toUpperCase()), `${r.id}${r.severity ? ` · ${r.severity}` : ''}${r.alerts.length ? ` · serves ${r.alerts.join(', ')}` : ''}${r.aliases.length ? ` · also: ${r.aliases.join(', ')}` : ''}`];
+  if (r.intro) out.push('', ...wrap(r.intro, w));
+  const bullets = (title: string, items: string[]) => {
+    if (!items.length) return;
+    out.push('', style.heading(title));
+    for (const item of items) {
+      const lines = wrap(item.replace(/`([^`]+)`/g, '$1'), w, '     ');
+      lines[0] = `   • ${lines[0]!.trimStart()}`;
+      out.push(...lines);
+    }
+  };
+  const steps = (title: string, list: Step[]) => {
+    if (!list.length) return;
+    out.push('', style.heading(title));
+    for (const s of list) out.push(...stepLines(s, w, style));
+  };
+  bullets('Symptoms', r.symptoms);
+  steps('Diagnosis', r.diagnosis);
+  steps('Resolution', r.resolution);
+  bullets('Prevention', r.prevention);
+  return `${out.join('\n')}\n`;
+}
+
+export function runbookJson(r: Runbook): object {
+  const { markdown: _m, ...rest } = r;
+  return rest;
+}
