@@ -42,6 +42,8 @@ export async function runDemo(globals: GlobalOptions): Promise<number> {
       printIssues(issues);
       return 2;
     }
+    // The console's controls act on this simulator with its token.
+    process.env.GPTMON_TOKEN = token;
     const { runTui } = await import('../ui/tui/run-tui.js');
     const code = await runTui({ config, ackFile: ackFile(), alertStateFile: alertStateFile(), progressFile: progressFile(config), readOnly: false, color: colorEnabled(process.stdout) });
     process.stdout.write(`${howTo}The simulator stopped with the console.\n`);

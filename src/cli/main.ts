@@ -22,13 +22,6 @@ function version(): string {
   }
 }
 
-function notYet(name: string): () => Promise<number> {
-  return async () => {
-    process.stderr.write(`gptmon ${name}: not available in this version yet\n`);
-    return 2;
-  };
-}
-
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('gptmon')
     .description('The on-call console for GPT-Trader: is money at risk, what is firing, what to do next.')
@@ -95,11 +88,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .description(description)
       .option('--confirm', 'do it without asking (required when not on a terminal)')
       .option('--reason <text>', 'why, for the audit log')
-      .option('--dry-run', 'print the exact request and send nothing');
+      .option('--dry-run', 'print the exact request and send nothing')
+      .option('--deadline <duration>', 'how long to retry and to wait for the new state', '10s');
     if (name === 'failover') cmd.addOption(new Option('--target <site>', 'site to move to').choices(['secondary', 'primary']).default('secondary'));
     if (name === 'reduce') cmd.option('--scale <ratio>', 'new position scale, 0 < scale <= 1', '0.5');
     if (name === 'halt') cmd.option('--flatten', 'halt, then close all positions, verifying each step');
-    cmd.action(act(notYet(name)));
+    cmd.action(act(async (o: import('./control.js').ControlOptions, c: Command) => (await import('./control.js')).runControl(name as import('../actions/actions.js').ActionName, o, globals(c))));
   }
 
   program
@@ -107,7 +101,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('read back the audit log of control actions')
     .option('--since <duration>', 'only entries newer than this, e.g. 1h')
     .option('--json', 'JSON lines as written')
-    .action(act(notYet('audit')));
+    .action(act(async (o: { since?: string; json?: boolean }, cmd: Command) => (await import('./audit.js')).runAudit(o, globals(cmd))));
 
   program
     .command('sim')

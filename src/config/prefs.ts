@@ -1,8 +1,6 @@
 // Per-user preferences, kept by `conf` beside gptmon.yaml as preferences.json.
-// Loaded lazily: only the console and the commands that record an operator
-// need them.
+// Loaded lazily: only the console and `config prefs` need conf itself.
 
-import { userInfo } from 'node:os';
 import { configDir } from './paths.js';
 import { parseDurationMs } from './units.js';
 
@@ -13,7 +11,9 @@ export interface Prefs {
   bell: boolean;
 }
 
-export const PREF_DEFAULTS: Prefs = { refresh: '1s', theme: 'auto', bell: true };
+import { PREF_DEFAULTS } from './prefs-file.js';
+
+export { PREF_DEFAULTS };
 
 export const PREF_KEYS = ['operator', 'refresh', 'theme', 'bell'] as const;
 export type PrefKey = (typeof PREF_KEYS)[number];
@@ -58,14 +58,4 @@ export async function openPrefs(env: NodeJS.ProcessEnv = process.env): Promise<P
   return store as unknown as PrefStore;
 }
 
-/** Who is acting: the preference, else the login name. */
-export function operatorName(prefs: Pick<PrefStore, 'get'> | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const fromPrefs = prefs?.get('operator');
-  if (fromPrefs) return fromPrefs;
-  if (env.USER) return env.USER;
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
+export { operatorName, readPrefsQuick } from './prefs-file.js';

@@ -1,5 +1,5 @@
 import React, { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { Box, useApp, useInput, useStdin } from 'ink';
+import { Box, Text, useApp, useInput, useStdin } from 'ink';
 import type { Config } from '../../config/types.js';
 import { formatDuration, parseDurationMs } from '../../config/units.js';
 import type { AlertView } from '../../engine/types.js';
@@ -23,10 +23,14 @@ import type { RunbookService } from '../../runbooks/service.js';
 import { allSteps } from '../../runbooks/types.js';
 import { confirmationFor } from '../../runbooks/runner.js';
 import { truncate } from '../format.js';
+import type { ControlService } from '../../actions/service.js';
+import { stateLine, type ActionName } from '../../actions/actions.js';
+import { useTheme } from './theme.js';
 
 export interface AppProps {
   controller: ControllerLike;
   runbooks?: RunbookService;
+  controls?: ControlService;
   config: Config;
   readOnly: boolean;
   operator: string;
@@ -45,7 +49,7 @@ function clock(ms: number): string {
   return new Date(ms).toTimeString().slice(0, 8);
 }
 
-export function App({ controller, runbooks, config, readOnly, operator, initial }: AppProps) {
+export function App({ controller, runbooks, controls, config, readOnly, operator, initial }: AppProps) {
   const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
   const paused = controller.isPaused();
   // The reducer's state lives in a ref as well, so keys arriving faster than
@@ -57,6 +61,7 @@ export function App({ controller, runbooks, config, readOnly, operator, initial 
     setUi(uiRef.current);
   }, []);
   const { exit } = useApp();
+  const theme = useTheme();
   const { isRawModeSupported } = useStdin();
   const { columns, rows } = useTerminalSize();
   const layout = layoutFor(columns, rows);
@@ -82,6 +87,29 @@ export function App({ controller, runbooks, config, readOnly, operator, initial 
     [runbooks, dispatch],
   );
 
+  /** A control action: preview the state, ask a reason, then the action's name typed. */
+  const startControl = useCallback(
+    (action: ActionName) => {
+      if (!controls) return dispatch({ type: 'message', text: 'controls are not available here', level: 'error' });
+      dispatch({ type: 'start-control', action });
+      void controls.preview(action).then((preview) => dispatch({ type: 'control-preview', action, preview }));
+    },
+    [controls, dispatch],
+  );
+
+  const runControl = async (action: ActionName, typed: string, reason: string) => {
+    if (!controls) return;
+    dispatch({ type: 'message', text: `${action}: sending, then waiting for the trader to show it…` });
+    const outcomes = await controls.run(action, typed, reason);
+    const last = outcomes.at(-1)!;
+    dispatch({
+      type: 'message',
+      text: last.result === 'verified' ? `${action}: verified in ${last.ms}ms: ${last.state ? stateLine(last.state) : ''}` : `${action}: ${last.result === 'refused' ? 'refused' : 'FAILED'}: ${last.reason}`,
+      level: last.result === 'verified' ? 'info' : 'error',
+    });
+    controller.refreshNow?.();
+  };
+
   const runCommand = useCallback(
     (text: string) => {
       const parsed = parseCommand(text, readOnly);
@@ -100,10 +128,10 @@ export function App({ controller, runbooks, config, readOnly, operator, initial 
         case 'runbook':
           return openRunbook(parsed.arg!, undefined);
         default:
-          return dispatch({ type: 'message', text: `:${parsed.name}: controls are not in this version yet; use gptmon ${parsed.name} --confirm`, level: 'error' });
+          return startControl(parsed.name as ActionName);
       }
     },
-    [readOnly, controller, exit, dispatch, openRunbook],
+    [readOnly, controller, exit, dispatch, openRunbook, startControl],
   );
 
   const submitAck = useCallback(
@@ -173,6 +201,11 @@ export function App({ controller, runbooks, config, readOnly, operator, initial 
           dispatch({ type: 'end-input' });
           return void runStep(m.stepKey, m.text);
         }
+        if (m.kind === 'control') {
+          if (m.step === 'reason') return dispatch({ type: 'control-next' });
+          dispatch({ type: 'end-input' });
+          return void runControl(m.action as ActionName, m.text, m.reason);
+        }
         if (m.step === 'comment') return dispatch({ type: 'ack-next' });
         dispatch({ type: 'end-input' });
         return void submitAck(m.alertKey, m.comment, m.text.trim());
@@ -219,6 +252,9 @@ export function App({ controller, runbooks, config, readOnly, operator, initial 
       case 'runbook':
         if (!current) return dispatch({ type: 'message', text: 'no alert selected', level: 'error' });
         return openRunbook(current.runbook ?? current.name, current);
+      case 'halt':
+      case 'failover':
+        return startControl(action);
       case 'step-done':
       case 'step-skip': {
         const ctx = stepContext(ui);
@@ -242,7 +278,7 @@ export function App({ controller, runbooks, config, readOnly, operator, initial 
   if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
   const book = ui.view === 'runbook' && ui.runbook && runbooks ? runbooks.find(ui.runbook.id) : undefined;
   const openBook = book?.ok ? book.runbook : undefined;
-  const body = layout.height - 3;
+  const body = layout.height - 3 - (ui.mode.kind === 'control' ? 1 : 0);
   return (
     <Box flexDirection="column" width={layout.width} height={layout.height}>
       <Header snap={snap} width={layout.width} paused={paused} clock={clock(snap.now)} />
@@ -255,6 +291,11 @@ export function App({ controller, runbooks, config, readOnly, operator, initial 
         )}
         {ui.view === 'help' && <HelpView from={ui.history.at(-1) ?? 'overview'} readOnly={readOnly} width={layout.width} height={body} />}
       </Box>
+      {ui.mode.kind === 'control' ? (
+        <Text bold color={theme.color ? 'red' : undefined} inverse={!theme.color}>
+          {truncate(` ${ui.mode.action.toUpperCase()}: ${ui.mode.preview}`, layout.width)}
+        </Text>
+      ) : null}
       <Footer ui={ui} readOnly={readOnly} width={layout.width} />
     </Box>
   );

@@ -8,7 +8,8 @@ export type Mode =
   | { kind: 'filter'; text: string }
   | { kind: 'command'; text: string }
   | { kind: 'ack'; step: 'comment' | 'duration'; alertKey: string; comment: string; text: string }
-  | { kind: 'run'; stepKey: string; prompt: string; text: string };
+  | { kind: 'run'; stepKey: string; prompt: string; text: string }
+  | { kind: 'control'; action: string; preview: string; step: 'reason' | 'confirm'; reason: string; text: string };
 
 export interface UiState {
   view: View;
@@ -36,6 +37,9 @@ export type UiAction =
   | { type: 'start-ack'; alertKey: string }
   | { type: 'open-runbook'; id: string; progressKey: string }
   | { type: 'start-run'; stepKey: string; prompt: string }
+  | { type: 'start-control'; action: string }
+  | { type: 'control-preview'; action: string; preview: string }
+  | { type: 'control-next' }
   | { type: 'type'; text: string }
   | { type: 'erase' }
   | { type: 'set-input'; text: string }
@@ -71,6 +75,12 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, view: 'runbook', history: [...state.history, state.view].slice(-10), runbook: { id: action.id, progressKey: action.progressKey }, selected: 0, message: undefined, mode: { kind: 'normal' } };
     case 'start-run':
       return { ...state, mode: { kind: 'run', stepKey: action.stepKey, prompt: action.prompt, text: '' }, message: undefined };
+    case 'start-control':
+      return { ...state, mode: { kind: 'control', action: action.action, preview: 'reading the current state…', step: 'reason', reason: '', text: '' }, message: undefined };
+    case 'control-preview':
+      return state.mode.kind === 'control' && state.mode.action === action.action ? { ...state, mode: { ...state.mode, preview: action.preview } } : state;
+    case 'control-next':
+      return state.mode.kind === 'control' && state.mode.step === 'reason' ? { ...state, mode: { ...state.mode, step: 'confirm', reason: state.mode.text, text: '' } } : state;
     case 'start-ack':
       return { ...state, mode: { kind: 'ack', step: 'comment', alertKey: action.alertKey, comment: '', text: '' }, message: undefined };
     case 'type':

@@ -24,6 +24,8 @@ export interface ControllerLike {
   refreshClock(): void;
   ack(req: AckRequest): Promise<AckOutcome>;
   unack(ack: Ack): Promise<{ ok: true } | { ok: false; reason: string }>;
+  /** Poll now, so the result of an action shows at once (the header's trading state). */
+  refreshNow?(): void;
 }
 
 export class Controller implements ControllerLike {
@@ -122,6 +124,10 @@ export class Controller implements ControllerLike {
     const res = await this.opts.monitor.acks.remove(ack);
     void this.poll();
     return res;
+  }
+
+  refreshNow(): void {
+    void this.poll();
   }
 
   async stop(): Promise<void> {

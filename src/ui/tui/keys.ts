@@ -22,7 +22,9 @@ export type KeyAction =
   | 'runbook'
   | 'step-done'
   | 'step-skip'
-  | 'step-run';
+  | 'step-run'
+  | 'halt'
+  | 'failover';
 
 export interface Binding {
   /** As shown: `q`, `enter`, `tab`, `↑/k`. */
@@ -48,6 +50,8 @@ export const BINDINGS: readonly Binding[] = [
   { label: 'd', keys: ['d'], action: 'step-done', short: 'done', help: 'mark the step done', views: ['runbook'], footer: ['runbook'] },
   { label: 's', keys: ['s'], action: 'step-skip', short: 'skip', help: 'mark the step skipped', views: ['runbook'], footer: ['runbook'] },
   { label: 'x', keys: ['x'], action: 'step-run', short: 'run', help: "run the step's command (asks first)", views: ['runbook'], mutates: true, footer: ['runbook'] },
+  { label: 'H', keys: ['H'], action: 'halt', short: 'halt…', help: 'halt trading (asks for a reason, then the word halt)', views: ['overview', 'alerts', 'alert'], mutates: true, footer: ['overview'] },
+  { label: 'F', keys: ['F'], action: 'failover', short: 'failover…', help: 'fail over to the standby site (asks first)', views: ['overview', 'alerts', 'alert'], mutates: true, footer: ['overview'] },
   { label: 'A', keys: ['A'], action: 'alerts', short: 'alerts', help: 'the alerts view (also :alerts)', views: ['overview', 'help'], footer: ['overview'] },
   { label: 'tab', keys: ['tab'], action: 'next-panel', short: 'panel', help: 'next panel', views: ['overview'], footer: ['overview'] },
   { label: 'shift-tab', keys: ['shift-tab'], action: 'prev-panel', short: 'panel', help: 'previous panel', views: ['overview'] },

@@ -9,6 +9,9 @@ import { openPrefs, operatorName, type PrefStore } from '../../config/prefs.js';
 import { parseDurationMs } from '../../config/units.js';
 import { Monitor } from '../../monitor/monitor.js';
 import { App } from './App.js';
+import { ControlService } from '../../actions/service.js';
+import { controlTarget } from '../../actions/target.js';
+import { createHttp } from '../../sources/http.js';
 import { loadRunbooks } from '../../runbooks/load.js';
 import { RunbookService } from '../../runbooks/service.js';
 import { Controller } from './controller.js';
@@ -50,6 +53,9 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   if (opts.config.prometheus) targets.GPTMON_PROMETHEUS_URL = opts.config.prometheus;
   if (opts.config.alertmanager) targets.GPTMON_ALERTMANAGER_URL = opts.config.alertmanager;
   const runbooks = new RunbookService({ ...loaded, progressFile: opts.progressFile, operator, stepTimeoutMs: opts.config.stepTimeoutMs, env: targets });
+  // The controls have their own connections: a wedged poll must not delay a halt.
+  const controlHttp = createHttp({ timeoutMs: opts.config.timeoutMs });
+  const controls = new ControlService(controlTarget(opts.config), controlHttp, operator);
   const monitor = new Monitor({ config: opts.config, ackFile: opts.ackFile, refreshMs: refresh.value });
   const controller = new Controller({ monitor, refreshMs: refresh.value, alertStateFile: opts.alertStateFile, onNewCritical: () => bell && stdout.write('\x07') });
 
@@ -59,7 +65,7 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const screen = createScreen(stdout, { maxFps: 20 });
   // debug: Ink hands each whole frame to the screen, which writes only what changed.
   const app = render(
-    React.createElement(ThemeContext.Provider, { value: { color } }, React.createElement(App, { controller, runbooks, config: opts.config, readOnly: opts.readOnly, operator })),
+    React.createElement(ThemeContext.Provider, { value: { color } }, React.createElement(App, { controller, runbooks, ...(opts.readOnly ? {} : { controls }), config: opts.config, readOnly: opts.readOnly, operator })),
     { stdout: screen.sink, ...(opts.stdin ? { stdin: opts.stdin } : {}), debug: true, exitOnCtrlC: false, patchConsole: false },
   );
   quit = (signal) => {
@@ -72,6 +78,7 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   } finally {
     screen.close();
     await controller.stop();
+    await controlHttp.close();
     guard.restore();
   }
   // Ended by a signal (SIGTERM, an SSH drop): say so the shell's way, 128 + its number.

@@ -41,6 +41,19 @@ export function Footer({ ui, readOnly, width }: { ui: UiState; readOnly: boolean
       </Text>
     );
   }
+  if (m.kind === 'control') {
+    const prompt = m.step === 'reason' ? `Why ${m.action}? (for the audit log, enter to go on): ` : `Type ${m.action} to go ahead: `;
+    return (
+      <Text>
+        <Text bold color={tint(theme, 'red')} inverse={!theme.color}>
+          {prompt}
+        </Text>
+        {m.text}
+        <Text inverse> </Text>
+        <Text dimColor>{'  esc cancels'}</Text>
+      </Text>
+    );
+  }
   if (m.kind === 'run') {
     return (
       <Text>

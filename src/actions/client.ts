@@ -1,0 +1,61 @@
+// Talks to the control API: reads /admin/state, and POSTs an action with one
+// Idempotency-Key across its retries. Connection errors and 5xx are retried
+// with backoff inside the deadline; a 4xx is an answer, not a glitch.
+
+import { asJson, type Http } from '../sources/http.js';
+import { parseState, type TraderState } from './actions.js';
+
+export type ClientResult<T> = { ok: true; value: T; attempts: number } | { ok: false; reason: string; auth?: boolean; attempts: number };
+
+export class ControlClient {
+  constructor(
+    private readonly http: Http,
+    private readonly base: string,
+    private readonly token: string,
+  ) {}
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { authorization: `Bearer ${this.token}`, accept: 'application/json', ...extra };
+  }
+
+  private static answer(status: number | undefined, reason: string): { reason: string; auth?: boolean } {
+    if (status === 401 || status === 403) return { reason: `authentication refused (HTTP ${status}): check GPTMON_TOKEN or token_file`, auth: true };
+    return { reason };
+  }
+
+  async state(deadline: number, signal?: AbortSignal): Promise<ClientResult<TraderState>> {
+    const timeoutMs = Math.max(1, deadline - Date.now());
+    const res = asJson(await this.http.request(`${this.base}/admin/state`, { headers: this.headers(), timeoutMs, ...(signal ? { signal } : {}) }));
+    if (!res.ok) return { ok: false, ...ControlClient.answer(res.status, res.reason), attempts: 1 };
+    if (res.status !== 200) return { ok: false, ...ControlClient.answer(res.status, `HTTP ${res.status}`), attempts: 1 };
+    const state = parseState(res.json);
+    return state ? { ok: true, value: state, attempts: 1 } : { ok: false, reason: 'the state answer has no trading field', attempts: 1 };
+  }
+
+  async post(path: string, body: Record<string, unknown>, idempotencyKey: string, deadline: number): Promise<ClientResult<TraderState | undefined>> {
+    let attempts = 0;
+    let delay = 200;
+    let last = 'no attempt made';
+    while (Date.now() < deadline) {
+      attempts++;
+      const timeoutMs = Math.max(1, deadline - Date.now());
+      const raw = await this.http.request(`${this.base}${path}`, {
+        method: 'POST',
+        headers: this.headers({ 'content-type': 'application/json', 'idempotency-key': idempotencyKey }),
+        body: JSON.stringify(body),
+        timeoutMs,
+      });
+      const res = asJson(raw);
+      if (raw.ok && raw.status >= 400 && raw.status < 500) {
+        const detail = res.ok && (res.json as { error?: unknown })?.error ? `: ${String((res.json as { error: unknown }).error).slice(0, 100)}` : '';
+        return { ok: false, ...ControlClient.answer(raw.status, `refused (HTTP ${raw.status}${detail})`), attempts };
+      }
+      if (raw.ok && raw.status === 200) return { ok: true, value: res.ok ? parseState(res.json) : undefined, attempts };
+      last = raw.ok ? `HTTP ${raw.status}` : raw.reason;
+      if (Date.now() + delay >= deadline) break;
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 2000);
+    }
+    return { ok: false, reason: `${last} (${attempts} attempt${attempts === 1 ? '' : 's'})`, attempts };
+  }
+}

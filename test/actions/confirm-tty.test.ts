@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSim, type RunningSim } from '../../src/sim/index.js';
+import { BIN } from '../helpers/cli.js';
+import { ensureTmux, Tmux } from '../helpers/tmux.js';
+
+// On a terminal, without --confirm: the preview, then the action's name typed.
+let sim: RunningSim;
+let dir: string;
+let tmux: Tmux | undefined;
+const TOKEN = 'tty-token';
+
+beforeAll(async () => {
+  ensureTmux();
+  dir = mkdtempSync(join(tmpdir(), 'gptmon-tty-'));
+  sim = await startSim({ port: 0, token: TOKEN, seed: 9 });
+});
+afterEach(() => tmux?.kill());
+afterAll(async () => {
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const run = (args: string) => {
+  tmux = new Tmux();
+  tmux.start(`sh -c '${process.execPath} ${BIN} ${args} --trader ${sim.url}; echo "EXITED $?"; sleep 30'`, { columns: 100, rows: 20 }, { GPTMON_TOKEN: TOKEN, XDG_STATE_HOME: dir, USER: 'ana', HOME: dir });
+  return tmux;
+};
+const posts = async () => ((await (await fetch(`${sim.url}/sim/requests`)).json()) as Array<{ method: string; path: string }>).filter((r) => r.method === 'POST' && r.path.startsWith('/admin'));
+
+describe('a control on a terminal without --confirm', () => {
+  it('shows what will happen and the current state, and a wrong word sends nothing', async () => {
+    await fetch(`${sim.url}/sim/requests`, { method: 'DELETE' });
+    const t = run('halt --reason "drawdown 16%"');
+    const screen = await t.waitForText('Type halt to go ahead:');
+    expect(screen).toContain(`About to stop all trading on ${sim.url}`);
+    expect(screen).toMatch(/Now: trading active, \d+ open positions, site primary, model primary/);
+    expect(screen).toContain('Reason: drawdown 16%');
+    t.text('hlat');
+    t.keys('Enter');
+    const after = await t.waitForText('EXITED 2');
+    expect(after).toContain('gptmon halt: refused: typed "hlat", not "halt"; nothing was sent');
+    expect(await posts()).toEqual([]);
+  });
+
+  it('the right word halts, verified', async () => {
+    const t = run('halt --reason "drawdown 16%"');
+    await t.waitForText('Type halt to go ahead:');
+    t.text('halt');
+    t.keys('Enter');
+    const after = await t.waitForText('EXITED 0');
+    expect(after).toMatch(/halt: verified in \d+ms: trading halted/);
+  });
+});
