@@ -54,6 +54,7 @@ export function createSimServer(deps: ServerDeps): SimServer {
       else res.destroy();
     });
   });
+  server.on('connection', () => deps.log.connected());
   return { server, releaseHeld };
 }
 

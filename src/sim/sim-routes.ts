@@ -47,6 +47,9 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
     GET: (_req, d) => d.log.list(),
     DELETE: (_req, d) => ({ cleared: d.log.clear() }),
   },
+  '/sim/stats': {
+    GET: (_req, d) => d.log.stats(),
+  },
   '/sim/faults': {
     GET: (_req, d) => d.faults.list(),
     POST: async (req, d) => {

@@ -13,12 +13,19 @@ export interface RequestLog {
   add(record: RequestRecord): void;
   list(): RequestRecord[];
   clear(): number;
+  /** A client opened a TCP connection: keep-alive shows as few of these. */
+  connected(): void;
+  /** Totals since start, for the benchmark: connections opened, trader requests. */
+  stats(): { connections: number; requests: number };
 }
 
 export function createRequestLog(limit = 1000): RequestLog {
   let records: RequestRecord[] = [];
+  let connections = 0;
+  let requests = 0;
   return {
     add(record) {
+      requests++;
       records.push(record);
       if (records.length > limit) records = records.slice(records.length - limit);
     },
@@ -28,6 +35,10 @@ export function createRequestLog(limit = 1000): RequestLog {
       records = [];
       return n;
     },
+    connected() {
+      connections++;
+    },
+    stats: () => ({ connections, requests }),
   };
 }
 

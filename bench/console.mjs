@@ -1,0 +1,83 @@
+// The console under a real pseudo-terminal at 100x30 against the simulator:
+// time to the first live frame, then a steady minute (CPU, memory, bytes per
+// refresh, connections, requests), then how fast a threshold crossing shows.
+
+import { cpuSeconds, findProcess, rssMb } from './lib/proc.mjs';
+import { underPty } from './lib/pty.mjs';
+import { sleep, summary, until } from './lib/stats.mjs';
+
+const BIN = new URL('../bin/gptmon.js', import.meta.url).pathname;
+const LIVE = /TRADING ACTIVE[\s\S]*Drawdown\s+\d+\.\d%/;
+
+function tuiCommand(sim) {
+  return `${process.execPath} ${BIN} tui --refresh 1s --trader ${sim.url}`;
+}
+
+const stats = async (sim) => (await fetch(`${sim.url}/sim/stats`)).json();
+const scenario = (sim, name, advance) =>
+  fetch(`${sim.url}/sim/scenario`, { method: 'POST', body: JSON.stringify({ name }) }).then(() => (advance ? fetch(`${sim.url}/sim/advance`, { method: 'POST', body: JSON.stringify({ seconds: advance }) }) : undefined));
+
+export async function measureFirstFrame({ runs, sim, stateDir }) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const pty = underPty(tuiCommand(sim), { env: { XDG_STATE_HOME: `${stateDir}/ff-${i}`, XDG_CONFIG_HOME: stateDir } });
+    await until(() => LIVE.test(pty.text), 10_000);
+    times.push(LIVE.test(pty.text) ? performance.now() - t0 : NaN);
+    await pty.stop();
+  }
+  return summary(times);
+}
+
+export async function measureSteady({ seconds, sim, stateDir }) {
+  const marker = `steady-${process.pid}`;
+  await scenario(sim, 'calm');
+  // Found again by this variable in its environment, to read its CPU and memory.
+  const pty = underPty(tuiCommand(sim), { env: { XDG_STATE_HOME: `${stateDir}/steady`, XDG_CONFIG_HOME: stateDir, GPTMON_BENCH_MARKER: marker } });
+  await until(() => LIVE.test(pty.text), 10_000);
+  const pid = findProcess('node', marker);
+  await sleep(3000);
+  const framesBefore = pty.frames().length;
+  const s0 = await stats(sim);
+  const cpu0 = cpuSeconds(pid);
+  const t0 = performance.now();
+  await sleep(seconds * 1000);
+  const t1 = performance.now();
+  const cpu1 = cpuSeconds(pid);
+  const s1 = await stats(sim);
+  const rss = rssMb(pid);
+  const frames = pty.frames();
+  const steadyFrames = frames.slice(framesBefore);
+  const elapsed = (t1 - t0) / 1000;
+  const polls = Math.round(elapsed);
+  const fullRedraw = Math.max(...frames.slice(0, framesBefore));
+
+  // Detection: the simulator jumps past 15% drawdown; how long until the alert is on screen?
+  const detection = [];
+  for (let i = 0; i < 5; i++) {
+    const calmFrom = pty.text.length;
+    await scenario(sim, 'calm', 120);
+    if (i > 0) await until(() => /ExcessiveDrawdown[^\x1b\n]*resolved/.test(pty.text.slice(calmFrom)), 20_000);
+    // Cross at a random point of the poll cycle, as a real incident would.
+    await sleep(1000 + Math.random() * 1000);
+    const from = pty.text.length;
+    const tc = performance.now();
+    await scenario(sim, 'drawdown', 60);
+    const seen = await until(() => /ExcessiveDrawdown[^\x1b\n]*firing/.test(pty.text.slice(from)), 10_000, 2);
+    detection.push(seen ? performance.now() - tc : NaN);
+  }
+  await scenario(sim, 'calm', 120);
+  await pty.stop();
+  return {
+    cpuShare: (cpu1 - cpu0) / elapsed,
+    rssMb: rss,
+    bytesPerRefresh: pty.bytesBetween(t0, t1) / polls,
+    fullRedrawBytes: fullRedraw,
+    framesPerSecond: steadyFrames.length / elapsed,
+    // Less one: the connection this benchmark's own /sim/stats request opened.
+    connectionsPerMinute: ((s1.connections - s0.connections - 1) / elapsed) * 60,
+    requestsPerTick: (s1.requests - s0.requests) / polls,
+    detectionMs: summary(detection),
+    seconds: elapsed,
+  };
+}

@@ -1,0 +1,34 @@
+// CPU and memory of a process from /proc, the way `top` reads them.
+
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** User + system CPU time in seconds. */
+export function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+}
+
+export function rssMb(pid) {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/** The newest process named `comm` whose command line or environment contains `needle`. */
+export function findProcess(comm, needle) {
+  let best;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() !== comm) continue;
+      if (!readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(needle) && !readFileSync(`/proc/${d}/environ`, 'utf8').includes(needle)) continue;
+      if (!best || Number(d) > best) best = Number(d);
+    } catch {
+      /* gone */
+    }
+  }
+  return best;
+}
