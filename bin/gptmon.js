@@ -7,7 +7,7 @@ const fail = (err) => {
   process.exitCode = 70;
 };
 
-import('../dist/cli/main.js').then(
+import('../dist/bundle/main.js').then(
   (cli) => cli.main(process.argv).then((code) => (process.exitCode = code), fail),
   (err) => {
     if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist')) {

@@ -1,22 +1,10 @@
-// What the monitoring commands share: the loaded config (or its problems) and
-// a monitor over it. Loading stops at the first broken file, loudly.
+// What the monitoring commands share: where their state lives, and a monitor
+// over the config.
 
 import { join } from 'node:path';
-import { loadConfig } from '../config/load.js';
 import { stateDir } from '../config/paths.js';
 import type { Config } from '../config/types.js';
 import { Monitor } from '../monitor/monitor.js';
-import type { GlobalOptions } from './main.js';
-import { printIssues } from './output.js';
-
-export function configOrExit(globals: GlobalOptions): Config | undefined {
-  const { config, issues } = loadConfig(globals);
-  if (issues.length) {
-    printIssues(issues);
-    return undefined;
-  }
-  return config;
-}
 
 export function ackFile(env: NodeJS.ProcessEnv = process.env): string {
   return join(stateDir(env), 'acks.json');
@@ -52,3 +40,5 @@ export async function readOnce(monitor: Monitor, config: Config): Promise<Return
   monitor.saveAlertState(alertStateFile());
   return snap;
 }
+
+export { configOrExit } from './config-or-exit.js';

@@ -4,7 +4,7 @@ import { renderRunbook, runbookJson, wrap } from '../runbooks/render.js';
 import { formatRunbookIssue } from '../runbooks/types.js';
 import { truncate } from '../ui/format.js';
 import type { GlobalOptions } from './main.js';
-import { configOrExit } from './context.js';
+import { configOrExit } from './config-or-exit.js';
 import { colorEnabled } from './output.js';
 
 export async function runRunbook(name: string | undefined, opts: { json?: boolean }, globals: GlobalOptions): Promise<number> {

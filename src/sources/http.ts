@@ -3,7 +3,9 @@
 // request, an abort signal, and a cap on the body, so a dead, slow or
 // runaway endpoint becomes a short reason string, never an exception.
 
-import { Agent } from 'undici';
+// The Agent and request() alone, not the package index: see src/types/undici-agent.d.ts.
+import Agent from 'undici/lib/dispatcher/agent.js';
+import apiRequest from 'undici/lib/api/api-request.js';
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
@@ -88,7 +90,7 @@ export function createHttp(opts: HttpOptions): Http {
       return { ok: false, reason: `not a URL: ${url}`, ms: 0 };
     }
     try {
-      const res = await agent.request({
+      const res = await apiRequest.call(agent, {
         origin: parsed.origin,
         path: parsed.pathname + parsed.search,
         method: req.method ?? 'GET',
