@@ -24,6 +24,8 @@ await build({
   logLevel: 'warning',
   // Some dependencies are CommonJS and call require(): give the ESM bundle one.
   banner: { js: "import { createRequire as __gptmonRequire } from 'node:module'; const require = __gptmonRequire(import.meta.url);" },
+  // React's production build: its development build checks and times every render.
+  define: { 'process.env.NODE_ENV': '"production"' },
   // react-devtools-core is an optional peer of ink, loaded only under DEV=true.
   external: ['react-devtools-core'],
 });

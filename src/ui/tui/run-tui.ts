@@ -5,7 +5,7 @@ import { constants as osConstants } from 'node:os';
 import React from 'react';
 import { render } from 'ink';
 import type { Config } from '../../config/types.js';
-import { openPrefs, operatorName, type PrefStore } from '../../config/prefs.js';
+import { operatorName, readPrefsQuick } from '../../config/prefs-file.js';
 import { parseDurationMs } from '../../config/units.js';
 import { Monitor } from '../../monitor/monitor.js';
 import { App } from './App.js';
@@ -33,12 +33,9 @@ export interface TuiOptions {
 
 export async function runTui(opts: TuiOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
-  let prefs: PrefStore | undefined;
-  try {
-    prefs = await openPrefs();
-  } catch {
-    prefs = undefined;
-  }
+  // Read, not opened with conf: the console only reads preferences, and conf's
+  // schema validator costs start-up time and memory all night.
+  const prefs = readPrefsQuick();
   const refreshText = opts.refresh ?? prefs?.get('refresh') ?? '1s';
   const refresh = parseDurationMs(refreshText);
   if (!refresh.ok || refresh.value < 250) {
