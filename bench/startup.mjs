@@ -6,10 +6,12 @@ import { summary } from './lib/stats.mjs';
 
 const BIN = new URL('../bin/gptmon.js', import.meta.url).pathname;
 
+/** `node …` for the baseline; the launcher itself, as a user runs it, for gptmon. */
 function timeExec(args, env) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+    const [cmd, ...rest] = args[0] === BIN ? args : [process.execPath, ...args];
+    const child = spawn(cmd, rest, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
     child.on('error', reject);
     child.on('exit', (code) => resolve({ ms: performance.now() - t0, code }));
   });

@@ -2,6 +2,7 @@
 // with every byte it writes to the terminal timestamped.
 
 import { spawn } from 'node:child_process';
+import { virtualScreen } from './vscreen.mjs';
 
 const SYNC_END = '\x1b[?2026l';
 
@@ -12,9 +13,12 @@ export function underPty(command, { columns = 100, rows = 30, env = {} } = {}) {
   });
   const chunks = [];
   let text = '';
+  const screen = virtualScreen(columns, rows);
   child.stdout.on('data', (d) => {
     chunks.push({ at: performance.now(), bytes: d.length });
-    text += d.toString('utf8');
+    const s = d.toString('utf8');
+    text += s;
+    screen.feed(s);
   });
   const exited = new Promise((r) => child.once('exit', r));
   return {
@@ -23,6 +27,8 @@ export function underPty(command, { columns = 100, rows = 30, env = {} } = {}) {
     get text() {
       return text;
     },
+    /** What the terminal shows now. */
+    screen: () => screen.text(),
     /** Bytes written between two moments. */
     bytesBetween: (from, to) => chunks.filter((c) => c.at >= from && c.at < to).reduce((n, c) => n + c.bytes, 0),
     /** Frames as gptmon's screen writes them: one synchronized update each. */

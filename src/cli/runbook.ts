@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { userConfigFile } from '../config/paths.js';
 import { loadRunbooks } from '../runbooks/load.js';
 import { findRunbook } from '../runbooks/lookup.js';
 import { renderRunbook, runbookJson, wrap } from '../runbooks/render.js';
@@ -8,9 +10,11 @@ import { configOrExit } from './config-or-exit.js';
 import { colorEnabled } from './output.js';
 
 export async function runRunbook(name: string | undefined, opts: { json?: boolean }, globals: GlobalOptions): Promise<number> {
-  const config = configOrExit(globals);
-  if (!config) return 1;
-  const { runbooks, issues } = loadRunbooks(config.runbooks_dir);
+  // Only a config file can add runbooks: with none, skip compiling the playbook defaults.
+  const hasConfig = Boolean(globals.config || process.env.GPTMON_CONFIG || existsSync(userConfigFile()));
+  const config = hasConfig ? configOrExit(globals) : undefined;
+  if (hasConfig && !config) return 1;
+  const { runbooks, issues } = loadRunbooks(config?.runbooks_dir);
   // A broken runbook is named, never fatal: the others are still there at 3 a.m.
   for (const issue of issues) process.stderr.write(`gptmon runbook: skipped ${formatRunbookIssue(issue)}\n`);
   const width = process.stdout.columns || 80;

@@ -2,10 +2,11 @@
 // frame is shorter than the terminal (its cursorUp does not count the trailing
 // newline), and a full-height frame makes Ink clear the whole screen on every
 // frame. So Ink renders in debug mode into this sink, which hands over each
-// whole frame, and the screen writes only the lines that changed, each at its
-// absolute row: on the alternate screen gptmon owns every cell.
+// whole frame, and the screen writes only the cells that changed, at their
+// absolute positions: on the alternate screen gptmon owns every cell.
 
 import { EventEmitter } from 'node:events';
+import { diffLine, toCells, type Cell } from './cells.js';
 
 /** Begin/end synchronized update: the terminal shows the frame whole, or not at all. */
 const SYNC_BEGIN = '\x1b[?2026h';
@@ -22,6 +23,7 @@ export interface Screen {
 export function createScreen(out: NodeJS.WriteStream, opts: { maxFps?: number } = {}): Screen {
   const sink = new EventEmitter() as EventEmitter & Record<string, unknown>;
   let previous: string[] = [];
+  let previousCells: Cell[][] = [];
   let pending: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   let lastFlush = 0;
@@ -44,12 +46,19 @@ export function createScreen(out: NodeJS.WriteStream, opts: { maxFps?: number } 
     lastFlush = Date.now();
     let buf = '';
     const height = Math.max(next.length, previous.length);
+    const cells: Cell[][] = [];
     for (let i = 0; i < height; i++) {
       const line = next[i] ?? '';
-      if (line === (previous[i] ?? '') && i < previous.length) continue;
-      buf += `\x1b[${i + 1};1H\x1b[0m${line}\x1b[0m\x1b[K`;
+      if (line === (previous[i] ?? '') && i < previous.length) {
+        cells[i] = previousCells[i]!;
+        continue;
+      }
+      cells[i] = toCells(line);
+      // A row never drawn is written whole; a row on screen only where it changed.
+      buf += i < previous.length ? diffLine(previousCells[i]!, cells[i]!, i + 1) : `\x1b[${i + 1};1H\x1b[0m${line}\x1b[0m\x1b[K`;
     }
     previous = next;
+    previousCells = cells;
     if (buf) write(SYNC_BEGIN + buf + SYNC_END);
   };
 
@@ -71,6 +80,7 @@ export function createScreen(out: NodeJS.WriteStream, opts: { maxFps?: number } 
   const onResize = () => {
     // Everything moved: forget what is on screen and draw it all again.
     previous = [];
+    previousCells = [];
     write('\x1b[2J');
     sink.emit('resize');
   };

@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import { sparkline } from '../../sparkline.js';
 import { truncate } from '../../format.js';
 import type { Row } from '../panels.js';
-import { LEVEL_COLOR, LEVEL_SYMBOL, LEVEL_WORD, tint, useTheme } from '../theme.js';
+import { LEVEL_COLOR, LEVEL_SYMBOL, LEVEL_WORD, sgr, tint, useTheme } from '../theme.js';
 
 const LABEL = 12;
 const VALUE = 7;
@@ -38,16 +38,15 @@ export const PanelRow = React.memo(function PanelRow({ row, width }: { row: Row;
   const sparkText = spark ? sparkline(row.history, spark) : '';
   const thresholdText = thresholds ? ` ${truncate(row.thresholds, thresholds).padEnd(thresholds)}` : '';
   const used = LABEL + VALUE + STATE + spark + thresholdText.length;
-  return (
-    <Text color={tint(theme, stale ? 'gray' : undefined)}>
-      {truncate(row.label, LABEL).padEnd(LABEL)}
-      <Text color={tint(theme, valueColor)} bold={row.level === 'critical' && !stale}>
-        {truncate(row.value, VALUE).padStart(VALUE)}
-      </Text>
-      <Text color={tint(theme, stateColor)}>{state.padEnd(STATE)}</Text>
-      <Text color={tint(theme, stale ? 'gray' : 'cyan')}>{sparkText}</Text>
-      <Text dimColor>{thresholdText}</Text>
-      {' '.repeat(Math.max(0, width - used))}
-    </Text>
-  );
+  // One string with its colours in it: a row is one Ink node, not six, and
+  // the console renders every second all night.
+  const paint = (text: string, color: string | undefined, bold = false) => (theme.color && (color || bold) ? sgr(text, stale ? 'gray' : color, bold) : text);
+  const line =
+    paint(truncate(row.label, LABEL).padEnd(LABEL), stale ? 'gray' : undefined) +
+    paint(truncate(row.value, VALUE).padStart(VALUE), valueColor, row.level === 'critical' && !stale && theme.color) +
+    paint(state.padEnd(STATE), stateColor) +
+    paint(sparkText, stale ? 'gray' : 'cyan') +
+    paint(thresholdText, 'gray') +
+    ' '.repeat(Math.max(0, width - used));
+  return <Text>{line}</Text>;
 });
