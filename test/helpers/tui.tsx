@@ -63,3 +63,11 @@ export async function waitForFrame(lastFrame: () => string | undefined, check: (
   }
   throw new Error(`timed out waiting for ${what}; last frame:\n${lastFrame()}`);
 }
+
+/** Types into the console as a person would: each piece a separate keypress batch. */
+export async function typeKeys(stdin: { write(s: string): void }, ...pieces: string[]): Promise<void> {
+  for (const piece of pieces) {
+    stdin.write(piece);
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}

@@ -3,7 +3,7 @@ import { cleanup } from 'ink-testing-library';
 import { loadConfig } from '../../src/config/load.js';
 import { Engine } from '../../src/engine/engine.js';
 import { CALM, scrape } from '../helpers/scrape.js';
-import { renderConsole, stubController, waitForFrame } from '../helpers/tui.js';
+import { renderConsole, stubController, typeKeys, waitForFrame } from '../helpers/tui.js';
 
 const { config } = loadConfig({}, { XDG_CONFIG_HOME: '/nonexistent-gptmon' });
 const T0 = Date.parse('2026-11-25T03:00:00Z');
@@ -26,16 +26,9 @@ describe('keys', () => {
     await waitForFrame(r.lastFrame, (f) => f.includes('▶✖ CRIT ExcessiveDrawdown'));
     r.stdin.write('a');
     await waitForFrame(r.lastFrame, (f) => f.includes('Ack comment'));
-    r.stdin.write('closing positions');
-    await tick();
-    r.stdin.write('\r');
+    await typeKeys(r.stdin, 'closing positions', '\r');
     await waitForFrame(r.lastFrame, (f) => f.includes('Ack for how long') && f.includes(': 1h'));
-    r.stdin.write('\u007f');
-    r.stdin.write('\u007f');
-    await tick();
-    r.stdin.write('30m');
-    await tick();
-    r.stdin.write('\r');
+    await typeKeys(r.stdin, '\u007f', '\u007f', '30m', '\r');
     await waitForFrame(r.lastFrame, (f) => f.includes('acknowledged ExcessiveDrawdown for 30m'));
     expect(ctl.acks).toEqual([{ alertname: 'ExcessiveDrawdown', labels: {}, operator: 'ana', comment: 'closing positions', forMs: 1_800_000 }]);
   });
@@ -80,19 +73,13 @@ describe('keys', () => {
   it(': with tab completion opens the alerts view; / filters it', async () => {
     const r = renderConsole(stubController(critical()), config, SIZE);
     await waitForFrame(r.lastFrame, (f) => f.includes('Trading'));
-    r.stdin.write(':');
-    await tick();
-    r.stdin.write('al');
-    await tick();
-    r.stdin.write('\t');
+    await typeKeys(r.stdin, ':', 'al', '\t');
     await waitForFrame(r.lastFrame, (f) => f.includes(':alerts'));
     r.stdin.write('\r');
     const list = await waitForFrame(r.lastFrame, (f) => /Alerts \d+ ─/.test(f));
     expect(list).toContain('ExcessiveDrawdown');
     expect(list).toContain('MemoryCritical');
-    r.stdin.write('/');
-    await tick();
-    r.stdin.write('memory');
+    await typeKeys(r.stdin, '/', 'memory');
     const filtered = await waitForFrame(r.lastFrame, (f) => f.includes('/memory:'));
     expect(filtered).toContain('MemoryCritical');
     expect(filtered).not.toContain('ExcessiveDrawdown');
@@ -101,11 +88,7 @@ describe('keys', () => {
   it('an unknown command says so', async () => {
     const r = renderConsole(stubController(critical()), config, SIZE);
     await waitForFrame(r.lastFrame, (f) => f.includes('Trading'));
-    r.stdin.write(':');
-    await tick();
-    r.stdin.write('frob');
-    await tick();
-    r.stdin.write('\r');
+    await typeKeys(r.stdin, ':', 'frob', '\r');
     await waitForFrame(r.lastFrame, (f) => f.includes('unknown command :frob'));
   });
 

@@ -11,61 +11,19 @@ export function Footer({ ui, readOnly, width }: { ui: UiState; readOnly: boolean
   const m = ui.mode;
   if (m.kind === 'command') {
     const hint = suggestions(m.text, readOnly).slice(0, 6).join(' ');
-    return (
-      <Text>
-        <Text bold>{`:${m.text}`}</Text>
-        <Text inverse> </Text>
-        <Text dimColor>{`   ${hint}`.slice(0, Math.max(0, width - m.text.length - 3))}</Text>
-      </Text>
-    );
+    return <Input label={`:${m.text}`} text="" hint={`   ${hint}`.slice(0, Math.max(0, width - m.text.length - 3))} />;
   }
-  if (m.kind === 'filter') {
-    return (
-      <Text>
-        <Text bold>{`/${m.text}`}</Text>
-        <Text inverse> </Text>
-        <Text dimColor>{'   enter keep · esc clear'}</Text>
-      </Text>
-    );
-  }
+  if (m.kind === 'filter') return <Input label={`/${m.text}`} text="" hint="   enter keep · esc clear" />;
   if (m.kind === 'ack') {
-    const prompt = m.step === 'comment' ? 'Ack comment (enter to go on): ' : 'Ack for how long (e.g. 30m, 2h): ';
-    return (
-      <Text>
-        <Text bold color={tint(theme, 'cyan')}>
-          {prompt}
-        </Text>
-        {m.text}
-        <Text inverse> </Text>
-        <Text dimColor>{'  esc cancels'}</Text>
-      </Text>
-    );
+    const label = m.step === 'comment' ? 'Ack comment (enter to go on): ' : 'Ack for how long (e.g. 30m, 2h): ';
+    return <Input label={label} color={tint(theme, 'cyan')} text={m.text} hint="  esc cancels" />;
   }
   if (m.kind === 'control') {
-    const prompt = m.step === 'reason' ? `Why ${m.action}? (for the audit log, enter to go on): ` : `Type ${m.action} to go ahead: `;
-    return (
-      <Text>
-        <Text bold color={tint(theme, 'red')} inverse={!theme.color}>
-          {prompt}
-        </Text>
-        {m.text}
-        <Text inverse> </Text>
-        <Text dimColor>{'  esc cancels'}</Text>
-      </Text>
-    );
+    const label = m.step === 'reason' ? `Why ${m.action}? (for the audit log, enter to go on): ` : `Type ${m.action} to go ahead: `;
+    // Red, or inverse without colour: this one changes trading.
+    return <Input label={label} color={tint(theme, 'red')} inverse={!theme.color} text={m.text} hint="  esc cancels" />;
   }
-  if (m.kind === 'run') {
-    return (
-      <Text>
-        <Text bold color={tint(theme, 'red')}>
-          {m.prompt}
-        </Text>
-        {m.text}
-        <Text inverse> </Text>
-        <Text dimColor>{'  esc cancels'}</Text>
-      </Text>
-    );
-  }
+  if (m.kind === 'run') return <Input label={m.prompt} color={tint(theme, 'red')} text={m.text} hint="  esc cancels" />;
   if (ui.message) {
     return (
       <Text color={tint(theme, ui.message.level === 'error' ? 'red' : 'green')} bold={ui.message.level === 'error'}>
@@ -77,4 +35,18 @@ export function Footer({ ui, readOnly, width }: { ui: UiState; readOnly: boolean
     .map((b) => `${b.label} ${b.short}`)
     .join('  ');
   return <Text dimColor>{` ${keys}${readOnly ? '  [read-only]' : ''}`.slice(0, width)}</Text>;
+}
+
+/** A prompt line: its label, what is typed, a cursor, and a hint. */
+function Input({ label, text, hint, color, inverse = false }: { label: string; text: string; hint: string; color?: string | undefined; inverse?: boolean }) {
+  return (
+    <Text>
+      <Text bold color={color} inverse={inverse}>
+        {label}
+      </Text>
+      {text}
+      <Text inverse> </Text>
+      <Text dimColor>{hint}</Text>
+    </Text>
+  );
 }
