@@ -32,13 +32,14 @@ export class ControlClient {
     return state ? { ok: true, value: state, attempts: 1 } : { ok: false, reason: 'the state answer has no trading field', attempts: 1 };
   }
 
-  async post(path: string, body: Record<string, unknown>, idempotencyKey: string, deadline: number): Promise<ClientResult<TraderState | undefined>> {
+  /** `attemptMs` caps one try, so a hung connection leaves time to try again. */
+  async post(path: string, body: Record<string, unknown>, idempotencyKey: string, deadline: number, attemptMs = Infinity): Promise<ClientResult<TraderState | undefined>> {
     let attempts = 0;
     let delay = 200;
     let last = 'no attempt made';
     while (Date.now() < deadline) {
       attempts++;
-      const timeoutMs = Math.max(1, deadline - Date.now());
+      const timeoutMs = Math.max(1, Math.min(attemptMs, deadline - Date.now()));
       const raw = await this.http.request(`${this.base}${path}`, {
         method: 'POST',
         headers: this.headers({ 'content-type': 'application/json', 'idempotency-key': idempotencyKey }),
@@ -46,11 +47,12 @@ export class ControlClient {
         timeoutMs,
       });
       const res = asJson(raw);
-      if (raw.ok && raw.status >= 400 && raw.status < 500) {
+      // Only a failed connection or a 5xx is worth another try; any other answer stands.
+      if (raw.ok && raw.status >= 300 && raw.status < 500) {
         const detail = res.ok && (res.json as { error?: unknown })?.error ? `: ${String((res.json as { error: unknown }).error).slice(0, 100)}` : '';
         return { ok: false, ...ControlClient.answer(raw.status, `refused (HTTP ${raw.status}${detail})`), attempts };
       }
-      if (raw.ok && raw.status === 200) return { ok: true, value: res.ok ? parseState(res.json) : undefined, attempts };
+      if (raw.ok && raw.status >= 200 && raw.status < 300) return { ok: true, value: res.ok ? parseState(res.json) : undefined, attempts };
       last = raw.ok ? `HTTP ${raw.status}` : raw.reason;
       if (Date.now() + delay >= deadline) break;
       await new Promise((r) => setTimeout(r, delay));

@@ -37,6 +37,8 @@ export interface ExecuteOptions {
   env?: NodeJS.ProcessEnv;
   /** Polling the state while verifying. */
   verifyEveryMs?: number;
+  /** One try's limit (the config's request timeout), so a hung try leaves time for another. */
+  attemptMs?: number;
 }
 
 function audit(opts: ExecuteOptions, action: ActionName, outcome: Outcome, key?: string): void {
@@ -99,9 +101,17 @@ export async function execute(action: ActionName, opts: ExecuteOptions): Promise
     audit(opts, action, outcome, key);
     return outcome;
   }
-  const posted = await made.client.post(spec.path, body, key, deadline);
+  const posted = await made.client.post(spec.path, body, key, deadline, opts.attemptMs);
   if (!posted.ok) {
-    const outcome: Outcome = { action, result: 'failed', reason: posted.reason, ms: ms() };
+    // The POST may have taken effect with its answer lost: the state says.
+    const after = posted.auth || /refused \(HTTP/.test(posted.reason) ? undefined : await made.client.state(Date.now() + (opts.attemptMs ?? 3000));
+    if (after?.ok && spec.done(after.value, opts.params)) {
+      const outcome: Outcome = { action, result: 'verified', state: after.value, ms: ms() };
+      audit(opts, action, outcome, key);
+      return outcome;
+    }
+    const state = after ? (after.ok ? `; the state shows ${stateLine(after.value)}` : `; the state could not be read (${after.reason})`) : '';
+    const outcome: Outcome = { action, result: 'failed', reason: `${posted.reason}${state}`, ms: ms() };
     audit(opts, action, outcome, key);
     return outcome;
   }

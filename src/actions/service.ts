@@ -30,6 +30,7 @@ export class ControlService {
   /** Runs it if `typed` is the action's name; refuses (audited, nothing sent) otherwise. */
   async run(action: ActionName, typed: string, reason: string): Promise<Outcome[]> {
     const opts = { target: this.target, params: this.params(action, reason), deadlineMs: this.deadlineMs, http: this.http, via: 'tui' as const, env: this.env };
+    if (action === 'reduce') return [refuse(opts, action, 'reduce needs a scale: use gptmon reduce --scale 0.5')];
     if (typed.trim() !== action) return [refuse(opts, action, `typed "${typed.trim()}", not "${action}"; nothing was sent`)];
     return executeSequence([action], opts);
   }

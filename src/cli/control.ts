@@ -62,7 +62,7 @@ export async function runControl(name: ActionName, opts: ControlOptions, globals
   const actions: ActionName[] = name === 'halt' && opts.flatten ? ['halt', 'flatten'] : [name];
   const target = controlTarget(config);
   const http = createHttp({ timeoutMs: config.timeoutMs });
-  const base = { target, params, deadlineMs: deadline.value, http, via: 'cli' as const };
+  const base = { target, params, deadlineMs: deadline.value, http, via: 'cli' as const, attemptMs: config.timeoutMs };
   try {
     if (!opts.confirm && !opts.dryRun) {
       const tty = process.stdin.isTTY && process.stdout.isTTY;

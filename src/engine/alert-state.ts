@@ -18,11 +18,15 @@ export const INACTIVE: AlertTrack = { state: 'inactive' };
 export const KEEP_RESOLVED_MS = 15 * 60_000;
 
 /**
- * `holds` undefined means the data could not be read: the alert keeps its
- * state (shown as stale) rather than resolving on missing data.
+ * `holds` undefined means the data could not be read. A firing alert keeps
+ * firing (shown as stale) rather than resolving on missing data; a pending one
+ * starts over, as in Prometheus: its duration was not watched through the gap.
  */
 export function stepAlert(prev: AlertTrack, holds: boolean | undefined, now: number, durationMs: number, value?: number): AlertTrack {
-  if (holds === undefined) return prev.state === 'resolved' && now - (prev.resolvedAt ?? now) >= KEEP_RESOLVED_MS ? INACTIVE : prev;
+  if (holds === undefined) {
+    if (prev.state === 'pending') return INACTIVE;
+    return prev.state === 'resolved' && now - (prev.resolvedAt ?? now) >= KEEP_RESOLVED_MS ? INACTIVE : prev;
+  }
   const withValue = value === undefined ? {} : { value };
   if (holds) {
     if (prev.state === 'pending' || prev.state === 'firing') {

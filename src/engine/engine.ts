@@ -53,6 +53,7 @@ export class Engine {
   private health?: TraderHealth & { at: number };
   private info: { site?: string; model?: string } = {};
   private acks: Ack[] = [];
+  private amAcks: Ack[] = [];
   private readonly staleAfterMs: number;
   private readonly historyPoints: number;
 
@@ -203,9 +204,17 @@ export class Engine {
     }
   }
 
-  recordAcks(at: number, result: Fetched<Ack[]>, from: 'alertmanager' | 'local'): void {
-    if (from === 'alertmanager') this.sources.alertmanager.record(at, result);
-    if (result.ok) this.acks = result.value;
+  /**
+   * Alertmanager's silences (undefined when none is configured) and the acks
+   * kept locally. With Alertmanager down its last known silences still count,
+   * and acks kept here meanwhile show at once.
+   */
+  recordAcks(at: number, alertmanager: Fetched<Ack[]> | undefined, local: Ack[]): void {
+    if (alertmanager) {
+      this.sources.alertmanager.record(at, alertmanager);
+      if (alertmanager.ok) this.amAcks = alertmanager.value;
+    }
+    this.acks = [...this.amAcks, ...local];
   }
 
   private metricView(name: string, now: number, sourceOk: boolean): MetricView {

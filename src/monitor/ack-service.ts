@@ -33,15 +33,16 @@ export class AckService {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  /** Every live ack: Alertmanager's silences and the ones kept here. */
-  async list(): Promise<{ alertmanager?: Fetched<Ack[]>; acks: Ack[]; localError?: string }> {
+  /** Live acks: Alertmanager's silences (when configured) and the ones kept here, apart. */
+  async list(): Promise<{ alertmanager?: Fetched<Ack[]>; local: Ack[]; localError?: string }> {
     const now = this.clock();
-    const local = readAckFile(this.localFile);
-    const acks = local.ok ? local.value.filter((a) => a.expiresAt > now) : [];
-    if (!this.am) return { acks, ...(local.ok ? {} : { localError: local.reason }) };
+    const read = readAckFile(this.localFile);
+    const local = read.ok ? read.value.filter((a) => a.expiresAt > now) : [];
+    const localError = read.ok ? {} : { localError: read.reason };
+    if (!this.am) return { local, ...localError };
     const silences = await this.am.silences();
-    const fromAm: Fetched<Ack[]> = silences.ok ? { ok: true, value: silences.value.flatMap((s) => silenceToAck(s) ?? []), ms: silences.ms } : silences;
-    return { alertmanager: fromAm, acks: [...(fromAm.ok ? fromAm.value : []), ...acks], ...(local.ok ? {} : { localError: local.reason }) };
+    const alertmanager: Fetched<Ack[]> = silences.ok ? { ok: true, value: silences.value.flatMap((s) => silenceToAck(s) ?? []), ms: silences.ms } : silences;
+    return { alertmanager, local, ...localError };
   }
 
   async add(req: AckRequest): Promise<AckOutcome> {

@@ -77,7 +77,7 @@ describe('control actions against the simulator', () => {
   it('the simulator down: exit 1 within the deadline', async () => {
     const r = await runCli(['halt', '--confirm', '--deadline', '2s', '--trader', await deadPort()], { env: env(), timeoutMs: 10_000 });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^gptmon halt: FAILED: connection refused \(\d+ attempts\)\n$/);
+    expect(r.stderr).toMatch(/^gptmon halt: FAILED: connection refused \(\d+ attempts\); the state could not be read \(connection refused\)\n$/);
     expectNoStack(r.stderr);
     expect(audit().at(-1)).toMatchObject({ result: 'failed' });
   });
@@ -91,6 +91,14 @@ describe('control actions against the simulator', () => {
     expect(new Set(posts.map((p) => p.idempotency_key)).size).toBe(1);
     expect(posts[0]!.idempotency_key).toMatch(/^[0-9a-f-]{36}$/);
     expect(audit().at(-1)).toMatchObject({ result: 'verified', idempotency_key: posts[0]!.idempotency_key });
+  });
+
+  it('a POST that keeps failing is reported with what the state shows after it', async () => {
+    // 503 on every try: the simulator applies nothing, and the state read after says so.
+    await fetch(`${sim.url}/sim/faults`, { method: 'POST', body: JSON.stringify({ path: '/admin/halt', status: 503, times: 50 }) });
+    const r = await runCli(['halt', '--confirm', '--deadline', '1s', '--trader', sim.url], { env: env() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^gptmon halt: FAILED: HTTP 503 \(\d+ attempts\); the state shows trading active/);
   });
 
   it('a 4xx is not retried', async () => {

@@ -36,9 +36,9 @@ describe('alert states with durations, under a fake clock', () => {
     expect(ts[2]).toMatchObject({ state: 'firing', firingAt: 1_002_000 });
   });
 
-  it('missing data holds the state instead of resolving', () => {
+  it('missing data holds a firing alert instead of resolving it, and restarts a pending one', () => {
     const ts = run(2000, [true, undefined, undefined, true]);
-    expect(ts.map((t) => t.state)).toEqual(['pending', 'pending', 'pending', 'firing']);
+    expect(ts.map((t) => t.state)).toEqual(['pending', 'inactive', 'inactive', 'pending']);
     const firing = run(0, [true, undefined]);
     expect(firing[1]!.state).toBe('firing');
   });
