@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Http } from '../sources/http.js';
 import { ACTIONS, stateLine, type ActionName, type ActionParams, type TraderState } from './actions.js';
-import { appendAudit, type AuditEntry } from './audit.js';
+import { appendAudit, type AuditEntry } from '../store/audit-log.js';
 import { ControlClient } from './client.js';
 import { checkTransport, maskToken, resolveToken } from './token.js';
 

@@ -1,4 +1,4 @@
-import { readAudit } from '../actions/audit.js';
+import { readAudit } from '../store/audit-log.js';
 import { loadConfig } from '../config/load.js';
 import { parseDurationMs } from '../config/units.js';
 import { controlTarget } from '../actions/target.js';
@@ -28,7 +28,7 @@ export async function runAudit(opts: { since?: string; json?: boolean }, globals
     process.stderr.write(`gptmon audit: cannot read ${file}: ${(err as Error).message}\n`);
     return 1;
   }
-  if (read.bad) process.stderr.write(`gptmon audit: ${read.bad} unreadable line(s) in ${file} skipped\n`);
+  if (read.bad.length) process.stderr.write(`gptmon audit: ${read.bad.length} unreadable line(s) in ${file} skipped\n`);
   if (opts.json) {
     for (const e of read.entries) process.stdout.write(`${JSON.stringify(e)}\n`);
     return 0;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ack } from '../engine/types.js';
 import type { AlertmanagerClient, Silence } from '../sources/alertmanager.js';
-import { readAckFile, updateAckFile } from '../sources/ack-file.js';
+import { readAckFile, updateAckFile } from '../store/ack-file.js';
 import type { Fetched } from '../sources/trader.js';
 
 export interface AckRequest {

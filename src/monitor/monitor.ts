@@ -11,7 +11,7 @@ import { AlertmanagerClient } from '../sources/alertmanager.js';
 import { createHttp, type Http } from '../sources/http.js';
 import { PrometheusClient, type PromSample } from '../sources/prometheus.js';
 import { fetchHealth, scrapeMetrics } from '../sources/trader.js';
-import { loadAlertState, saveAlertState } from '../sources/alert-state-file.js';
+import { loadAlertState, saveAlertState } from '../store/alert-state-file.js';
 import { AckService } from './ack-service.js';
 import { buildQueries } from './prom-queries.js';
 

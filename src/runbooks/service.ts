@@ -2,9 +2,13 @@
 // it, and run a step's command once it is confirmed. Nothing here runs by itself.
 
 import { findRunbook, runbookNames, type Found } from './lookup.js';
-import { ProgressStore, type Progress } from './progress.js';
+import { ProgressStore, type Progress } from '../store/progress-file.js';
 import { confirms, runCommand, type RunResult } from './runner.js';
 import type { Runbook, RunbookIssue, Step } from './types.js';
+import { errorLine } from '../store/store-error.js';
+
+/** A mark kept, or why it could not be. */
+export type Saved = { ok: true; progress: Progress; warning?: string } | { ok: false; reason: string };
 
 export interface RunbookServiceOptions {
   runbooks: Runbook[];
@@ -46,23 +50,40 @@ export class RunbookService {
     return runbookNames(this.opts.runbooks);
   }
 
-  progress(key: string): Progress | undefined {
-    return this.store.get(key);
+  /** What is recorded for `key`, or why it cannot be read (shown, never taken for "nothing done"). */
+  progress(key: string): { progress?: Progress; error?: string } {
+    try {
+      const progress = this.store.get(key);
+      return progress ? { progress } : {};
+    } catch (err) {
+      return { error: errorLine(err) };
+    }
   }
 
-  mark(key: string, runbook: Runbook, step: Step, status: 'done' | 'skipped'): Progress {
-    return this.store.record(key, runbook.id, step.key, { status, at: this.clock(), operator: this.opts.operator });
+  mark(key: string, runbook: Runbook, step: Step, status: 'done' | 'skipped'): Saved {
+    try {
+      const res = this.store.record(key, runbook.id, step.key, { status, at: this.clock(), operator: this.opts.operator });
+      return { ok: true, progress: res.progress, ...(res.warning ? { warning: res.warning } : {}) };
+    } catch (err) {
+      return { ok: false, reason: errorLine(err) };
+    }
   }
 
   /** Runs the step's command if `typed` confirms it; the result is recorded either way it ran. */
-  async run(key: string, runbook: Runbook, step: Step, typed: string): Promise<{ ran: false; reason: string } | { ran: true; result: RunResult }> {
+  async run(key: string, runbook: Runbook, step: Step, typed: string): Promise<{ ran: false; reason: string } | { ran: true; result: RunResult; saved: Saved }> {
     if (!step.command) return { ran: false, reason: 'this step has no command' };
     if (!confirms(step.command, typed)) return { ran: false, reason: 'not confirmed: nothing was run' };
     const at = this.clock();
     const result = await runCommand(step.command, { timeoutMs: this.opts.stepTimeoutMs, env: { ...process.env, ...this.opts.env } });
-    this.store.record(key, runbook.id, step.key, {
-      run: { at, operator: this.opts.operator, command: step.command, exitCode: result.exitCode, timedOut: result.timedOut, ms: result.ms, output: result.output },
-    });
-    return { ran: true, result };
+    let saved: Saved;
+    try {
+      const res = this.store.record(key, runbook.id, step.key, {
+        run: { at, operator: this.opts.operator, command: step.command, exitCode: result.exitCode, timedOut: result.timedOut, ms: result.ms, output: result.output },
+      });
+      saved = { ok: true, progress: res.progress, ...(res.warning ? { warning: res.warning } : {}) };
+    } catch (err) {
+      saved = { ok: false, reason: errorLine(err) };
+    }
+    return { ran: true, result, saved };
   }
 }

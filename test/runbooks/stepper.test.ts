@@ -48,11 +48,11 @@ describe('the stepper', () => {
     service.mark('ExcessiveDrawdown', rb, rb.diagnosis[0]!, 'done');
     service.mark('ExcessiveDrawdown', rb, rb.diagnosis[1]!, 'skipped');
     const other = new RunbookService({ runbooks: [rb], issues: [], progressFile: join(tmp.dir(), 'progress.json'), operator: 'ben', stepTimeoutMs: 1000 });
-    expect(other.progress('ExcessiveDrawdown')).toEqual({
+    expect(other.progress('ExcessiveDrawdown').progress).toEqual({
       runbook: 't',
       steps: { 'diagnosis:1': { status: 'done', at: NOW, operator: 'ana' }, 'diagnosis:2': { status: 'skipped', at: NOW, operator: 'ana' } },
     });
-    expect(other.progress('SomethingElse')).toBeUndefined();
+    expect(other.progress('SomethingElse')).toEqual({});
   });
 
   it('runs a harmless command once confirmed, and keeps its output and exit status', async () => {
@@ -60,7 +60,7 @@ describe('the stepper', () => {
     const res = await service.run('K', rb, rb.diagnosis[0]!, 'y');
     expect(res).toMatchObject({ ran: true, result: { exitCode: 3, timedOut: false } });
     if (res.ran) expect(res.result.output).toBe('hello from the runbook\nerr\n');
-    expect(service.progress('K')!.steps['diagnosis:1']!.run).toMatchObject({ exitCode: 3, operator: 'ana', command: 'echo hello from the runbook; echo err >&2; exit 3' });
+    expect(service.progress('K').progress!.steps['diagnosis:1']!.run).toMatchObject({ exitCode: 3, operator: 'ana', command: 'echo hello from the runbook; echo err >&2; exit 3' });
   });
 
   it('refuses a destructive command without its typed word, and runs nothing', async () => {
@@ -68,7 +68,7 @@ describe('the stepper', () => {
     const { rb, service } = setup([`Restart it: \`touch ${marker}; echo restart\``]);
     expect(await service.run('K', rb, rb.diagnosis[0]!, 'y')).toEqual({ ran: false, reason: 'not confirmed: nothing was run' });
     expect(existsSync(marker)).toBe(false);
-    expect(service.progress('K')).toBeUndefined();
+    expect(service.progress('K')).toEqual({});
     expect(await service.run('K', rb, rb.diagnosis[0]!, 'touch')).toMatchObject({ ran: true });
     expect(existsSync(marker)).toBe(true);
   });
@@ -78,7 +78,7 @@ describe('the stepper', () => {
     const res = await service.run('K', rb, rb.diagnosis[0]!, 'y');
     expect(res).toMatchObject({ ran: true, result: { timedOut: true, output: 'started\n' } });
     if (res.ran) expect(res.result.ms).toBeLessThan(5000);
-    expect(service.progress('K')!.steps['diagnosis:1']!.run!.timedOut).toBe(true);
+    expect(service.progress('K').progress!.steps['diagnosis:1']!.run!.timedOut).toBe(true);
   });
 
   it('a step without a command has nothing to run', async () => {

@@ -49,7 +49,7 @@ describe('the runbook stepper in the console', () => {
     expect(f).toMatch(/Diagnosis +✓ 1\. Say where we are/);
     expect(f).toMatch(/▶ +2\. Restart the thing/);
     // Progress is kept for the alert: another engineer's console sees it.
-    expect(runbooks.progress(ctl.getSnapshot().alerts.find((a) => a.name === 'ExcessiveDrawdown')!.key)!.steps['diagnosis:1']).toMatchObject({ status: 'done', operator: 'ana' });
+    expect(runbooks.progress(ctl.getSnapshot().alerts.find((a) => a.name === 'ExcessiveDrawdown')!.key).progress!.steps['diagnosis:1']).toMatchObject({ status: 'done', operator: 'ana' });
   });
 
   it('a destructive step asks for its program name, and y is not enough', async () => {

@@ -259,7 +259,9 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
       case 'step-skip': {
         const ctx = stepContext(ui);
         if (!ctx) return;
-        runbooks!.mark(ctx.progressKey, ctx.runbook, ctx.step, action === 'step-done' ? 'done' : 'skipped');
+        const saved = runbooks!.mark(ctx.progressKey, ctx.runbook, ctx.step, action === 'step-done' ? 'done' : 'skipped');
+        if (!saved.ok) return dispatch({ type: 'message', text: `not kept: ${saved.reason}`, level: 'error' });
+        if (saved.warning) dispatch({ type: 'message', text: saved.warning, level: 'error' });
         return dispatch({ type: 'move', by: 1, count: ctx.count });
       }
       case 'step-run': {
@@ -287,7 +289,7 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
         {ui.view === 'alerts' && <AlertsView alerts={visible} total={snap.alerts.length} filter={ui.filter} config={config} now={snap.now} width={layout.width} height={body} selected={selected} />}
         {ui.view === 'alert' && <AlertDetail alert={current} config={config} now={snap.now} width={layout.width} height={body} readOnly={readOnly} />}
         {ui.view === 'runbook' && openBook && (
-          <RunbookView runbook={openBook} progress={runbooks!.progress(ui.runbook!.progressKey)} selected={ui.selected} forWhat={ui.runbook!.progressKey.startsWith('runbook:') ? 'this runbook' : (snap.alerts.find((a) => a.key === ui.runbook!.progressKey)?.name ?? 'a resolved alert')} now={snap.now} width={layout.width} height={body} />
+          <RunbookView runbook={openBook} progress={runbooks!.progress(ui.runbook!.progressKey).progress} selected={ui.selected} forWhat={ui.runbook!.progressKey.startsWith('runbook:') ? 'this runbook' : (snap.alerts.find((a) => a.key === ui.runbook!.progressKey)?.name ?? 'a resolved alert')} now={snap.now} width={layout.width} height={body} />
         )}
         {ui.view === 'help' && <HelpView from={ui.history.at(-1) ?? 'overview'} readOnly={readOnly} width={layout.width} height={body} />}
       </Box>

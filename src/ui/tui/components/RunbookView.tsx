@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Progress } from '../../../runbooks/progress.js';
+import type { Progress } from '../../../store/progress-file.js';
 import { confirmationFor } from '../../../runbooks/runner.js';
 import { stepText } from '../../../runbooks/render.js';
 import { allSteps, type Runbook } from '../../../runbooks/types.js';

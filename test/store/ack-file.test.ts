@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readAckFile, updateAckFile } from '../../src/sources/ack-file.js';
+import { readAckFile, updateAckFile } from '../../src/store/ack-file.js';
 import type { Ack } from '../../src/engine/types.js';
 import { useTempDir } from '../helpers/temp.js';
 
@@ -36,7 +36,7 @@ describe('the local ack store', () => {
     updateAckFile(file, NOW, () => [ack('before')]);
     const before = readFileSync(file, 'utf8');
     // A child process (running the built code) that dies by SIGKILL at the moment it would rename.
-    const module = fileURLToPath(new URL('../../dist/sources/ack-file.js', import.meta.url));
+    const module = fileURLToPath(new URL('../../dist/store/ack-file.js', import.meta.url));
     const script = `
       import fs from 'node:fs';
       fs.renameSync = () => process.kill(process.pid, 'SIGKILL');

@@ -1,0 +1,39 @@
+// Acknowledgements kept on this machine when no Alertmanager is configured (or
+// it is down): changed under a lock, written atomically, so neither a crash nor
+// a second engineer acknowledging at the same moment loses one.
+
+import type { Ack } from '../engine/types.js';
+import { readJsonFile, updateJsonFile } from './json-file.js';
+import { errorLine } from './store-error.js';
+
+export type AckRead = { ok: true; value: Ack[] } | { ok: false; reason: string };
+
+const isAck = (a: unknown): a is Ack => {
+  const x = a as Ack;
+  return !!x && typeof x.id === 'string' && typeof x.alertname === 'string' && typeof x.expiresAt === 'number' && typeof x.createdAt === 'number' && !!x.matchers && typeof x.matchers === 'object';
+};
+
+function decode(raw: unknown): Ack[] {
+  const list = (raw as { acks?: unknown } | undefined)?.acks;
+  return Array.isArray(list) ? list.filter(isAck).map((a) => ({ ...a, where: 'local' as const })) : [];
+}
+
+export function readAckFile(path: string): AckRead {
+  const read = readJsonFile(path);
+  return read.ok ? { ok: true, value: decode(read.value) } : { ok: false, reason: read.reason };
+}
+
+/** Rewrites the file with `change` applied, dropping acks expired before `now`. */
+export function updateAckFile(path: string, now: number, change: (acks: Ack[]) => Ack[]): { ok: true; value: Ack[]; warning?: string } | { ok: false; reason: string } {
+  try {
+    const res = updateJsonFile(
+      path,
+      decode,
+      (acks) => change(acks.filter((a) => a.expiresAt > now)),
+      (acks) => `${JSON.stringify({ version: 1, acks }, null, 2)}\n`,
+    );
+    return { ok: true, value: res.value, ...(res.warning ? { warning: res.warning } : {}) };
+  } catch (err) {
+    return { ok: false, reason: errorLine(err) };
+  }
+}
