@@ -110,6 +110,16 @@ describe('shared state files under concurrent writers', () => {
     expect(res).toEqual({ code: 0, out: '' });
     expect(statSync(file).uid).toBe(uid);
     expect(Object.keys(new ProgressStore(file).get('K')!.steps).sort()).toEqual(['diagnosis:1', 'diagnosis:2']);
+    // A file the other user cannot read is reported and left alone, never overwritten as if empty.
+    chmodSync(file, 0o600);
+    chownSync(file, 0, 0);
+    const refused = await child(
+      `const { ProgressStore } = await import(${JSON.stringify(dist('store/progress-file.js'))});
+       try { new ProgressStore(${JSON.stringify(file)}).record('K', 'memory', 'diagnosis:3', { status: 'done' }); } catch (e) { console.log(e.message); }`,
+      { uid, gid },
+    );
+    expect(refused.out).toMatch(/cannot read .*permission denied.*nothing was written/);
+    expect(Object.keys(new ProgressStore(file).get('K')!.steps).sort()).toEqual(['diagnosis:1', 'diagnosis:2']);
   });
 
   it.runIf(nobody)('a rename refused by a sticky directory is reported as such', async () => {
