@@ -1,16 +1,12 @@
 import { readAudit } from '../store/audit-log.js';
-import { loadConfig } from '../config/load.js';
 import { parseDurationMs } from '../config/units.js';
 import { controlTarget } from '../actions/target.js';
 import type { GlobalOptions } from './main.js';
-import { printIssues } from './output.js';
+import { configOrExit } from './config-or-exit.js';
 
 export async function runAudit(opts: { since?: string; json?: boolean }, globals: GlobalOptions): Promise<number> {
-  const { config, issues } = loadConfig(globals);
-  if (issues.length) {
-    printIssues(issues);
-    return 1;
-  }
+  const config = configOrExit(globals);
+  if (!config) return 1;
   let since: number | undefined;
   if (opts.since) {
     const d = parseDurationMs(opts.since);

@@ -1,6 +1,6 @@
 import { checkConfigFile, loadConfig } from '../config/load.js';
 import type { GlobalOptions } from './main.js';
-import { printIssues } from './output.js';
+import { formatIssue } from '../config/issue.js';
 
 export async function runConfigCheck(file: string | undefined, globals: GlobalOptions): Promise<number> {
   const issues = file ? checkConfigFile(file) : loadConfig(globals).issues;
@@ -8,6 +8,7 @@ export async function runConfigCheck(file: string | undefined, globals: GlobalOp
     process.stdout.write('ok\n');
     return 0;
   }
-  printIssues(issues, process.stdout);
+  // Strict: warnings too, as written, so an editor can jump to each.
+  for (const issue of issues) process.stdout.write(`${formatIssue(issue)}\n`);
   return 1;
 }

@@ -1,6 +1,10 @@
-// The config for a command, or its problems printed and nothing else: the
-// light way in, for commands that must not load the monitor (runbook, controls).
+// The config for a command. A mistake degrades, never blocks: an unknown key or
+// a bad threshold is said on stderr and ignored (the playbook's value stays),
+// and the command runs. Only what makes the config unknowable stops it (a file
+// that cannot be read or parsed, a bad target URL). The light way in, for
+// commands that must not load the monitor (runbook, controls).
 
+import { isError, mattersToControls, sectionsOf } from '../config/issue.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import type { GlobalOptions } from './main.js';
@@ -8,9 +12,26 @@ import { printIssues } from './output.js';
 
 export function configOrExit(globals: GlobalOptions): Config | undefined {
   const { config, issues } = loadConfig(globals);
-  if (issues.length) {
-    printIssues(issues);
+  printIssues(issues);
+  return issues.some(isError) ? undefined : config;
+}
+
+/**
+ * For the controls, which need only the target, the token and the audit log:
+ * a problem anywhere else (thresholds, alerts, even a bad value there) is
+ * named in one line and does not stop a halt at 3 a.m.
+ */
+export function controlConfigOrExit(globals: GlobalOptions, command: string): Config | undefined {
+  const { config, issues } = loadConfig(globals);
+  const blocking = issues.filter((i) => mattersToControls(i) && isError(i));
+  if (blocking.length) {
+    printIssues(blocking);
     return undefined;
+  }
+  const ignored = issues.filter((i) => !blocking.includes(i));
+  if (ignored.length) {
+    const files = [...new Set(ignored.map((i) => i.file))].join(', ');
+    process.stderr.write(`gptmon ${command}: ignoring problems in ${sectionsOf(ignored).join(', ')} of ${files} (the controls need only the target and the token; gptmon config check lists them)\n`);
   }
   return config;
 }

@@ -1,21 +1,18 @@
 import { formatDuration } from '../config/units.js';
 import { configToYaml } from '../config/format.js';
-import { loadConfig } from '../config/load.js';
+import { maskUrl } from '../util/mask-url.js';
 import type { GlobalOptions } from './main.js';
-import { printIssues } from './output.js';
+import { configOrExit } from './config-or-exit.js';
 
 export async function runConfigShow(globals: GlobalOptions): Promise<number> {
-  const { config, issues } = loadConfig(globals);
-  if (issues.length) {
-    printIssues(issues);
-    return 1;
-  }
+  const config = configOrExit(globals);
+  if (!config) return 1;
   const origin = (k: string) => config.origins[k] ?? 'default';
   const lines = [
     '# gptmon: effective configuration',
-    `# trader        ${config.trader}  (from ${origin('trader')})`,
-    `# prometheus    ${config.prometheus ? `${config.prometheus}  (from ${origin('prometheus')})` : 'none: gptmon reads the trader\'s /metrics and evaluates the alert rules itself'}`,
-    `# alertmanager  ${config.alertmanager ? `${config.alertmanager}  (from ${origin('alertmanager')})` : 'none: acknowledgements are kept locally'}`,
+    `# trader        ${maskUrl(config.trader)}  (from ${origin('trader')})`,
+    `# prometheus    ${config.prometheus ? `${maskUrl(config.prometheus)}  (from ${origin('prometheus')})` : 'none: gptmon reads the trader\'s /metrics and evaluates the alert rules itself'}`,
+    `# alertmanager  ${config.alertmanager ? `${maskUrl(config.alertmanager)}  (from ${origin('alertmanager')})` : 'none: acknowledgements are kept locally'}`,
     `# files         ${config.files.length ? config.files.join(', ') : 'none: the built-in playbook defaults'}`,
     `# timeout       ${formatDuration(config.timeoutMs)} per request`,
     '',

@@ -6,12 +6,11 @@ import { createInterface } from 'node:readline/promises';
 import { ACTIONS, stateLine, type ActionName, type ActionParams } from '../actions/actions.js';
 import { clientFor, executeSequence, refuse, type Outcome } from '../actions/execute.js';
 import { controlTarget } from '../actions/target.js';
-import { loadConfig } from '../config/load.js';
 import { operatorName, readPrefsQuick } from '../config/prefs-file.js';
 import { parseDurationMs } from '../config/units.js';
 import { createHttp } from '../sources/http.js';
 import type { GlobalOptions } from './main.js';
-import { printIssues } from './output.js';
+import { controlConfigOrExit } from './config-or-exit.js';
 
 export interface ControlOptions {
   confirm?: boolean;
@@ -39,11 +38,8 @@ async function ask(question: string): Promise<string> {
 }
 
 export async function runControl(name: ActionName, opts: ControlOptions, globals: GlobalOptions): Promise<number> {
-  const { config, issues } = loadConfig(globals);
-  if (issues.length) {
-    printIssues(issues);
-    return 1;
-  }
+  const config = controlConfigOrExit(globals, name);
+  if (!config) return 1;
   const deadline = parseDurationMs(opts.deadline ?? '10s');
   if (!deadline.ok || deadline.value <= 0) {
     process.stderr.write(`gptmon ${name}: --deadline ${opts.deadline}: ${deadline.ok ? 'must be longer than 0' : deadline.error}\n`);

@@ -3,10 +3,10 @@
 // reach the simulator instead.
 
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../config/load.js';
 import type { GlobalOptions } from './main.js';
 import { ackFile, alertStateFile, progressFile } from './context.js';
-import { colorEnabled, printIssues } from './output.js';
+import { configOrExit } from './config-or-exit.js';
+import { colorEnabled } from './output.js';
 
 export async function runDemo(globals: GlobalOptions): Promise<number> {
   const { startSim } = await import('../sim/index.js');
@@ -37,11 +37,8 @@ export async function runDemo(globals: GlobalOptions): Promise<number> {
       return 0;
     }
     // The simulator is the trader whatever the config says; the rest of the config applies.
-    const { config, issues } = loadConfig({ ...globals, trader: url });
-    if (issues.length) {
-      printIssues(issues);
-      return 2;
-    }
+    const config = configOrExit({ ...globals, trader: url });
+    if (!config) return 2;
     // The console's controls act on this simulator with its token.
     process.env.GPTMON_TOKEN = token;
     const { runTui } = await import('../ui/tui/run-tui.js');

@@ -148,7 +148,20 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * A reader that went away (`gptmon runbook | head -1`) is not an error: stop
+ * quietly with 0, as cat and grep do, instead of a stack about EPIPE.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   let code = 0;
   const program = buildProgram((c) => (code = c));
   // NO_COLOR is the one switch everything below reads.

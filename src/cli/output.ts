@@ -8,6 +8,7 @@ export function colorEnabled(stream: NodeJS.WriteStream = process.stdout, env: N
   return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
+/** Each problem as `FILE:LINE:COL: path: message`; a warning says it was ignored. */
 export function printIssues(issues: ConfigIssue[], stream: NodeJS.WritableStream = process.stderr): void {
-  for (const issue of issues) stream.write(`${formatIssue(issue)}\n`);
+  for (const issue of issues) stream.write(`${formatIssue(issue)}${issue.level === 'warning' ? ' (ignored)' : ''}\n`);
 }

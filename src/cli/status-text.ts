@@ -16,7 +16,7 @@ export function statusCode(snap: Snapshot): 0 | 1 | 2 | 3 {
   if (snap.unknown) return 3;
   if (snap.worst === 'critical') return 2;
   const partial = Object.values(snap.sources).some((s) => s.state === 'down' || s.state === 'stale');
-  if (snap.worst === 'warning' || partial) return 1;
+  if (snap.worst === 'warning' || partial || snap.problems.length) return 1;
   return 0;
 }
 
@@ -27,7 +27,7 @@ export function statusText(snap: Snapshot, config: Config, width = 80): string[]
   if (t.trading) head.push(`trading ${t.trading === 'halted' ? 'HALTED' : 'active'}`);
   if (t.site) head.push(`site ${t.site}`);
   if (t.model) head.push(`model ${t.model}`);
-  const lines = [head.join('  '), truncate(`sources: ${sourcesLine(snap)}`, width), ''];
+  const lines = [head.join('  '), truncate(`sources: ${sourcesLine(snap)}`, width), ...snap.problems.map((p) => truncate(`problem: ${p}`, width)), ''];
   if (snap.unknown) {
     lines.push('Nothing could be read: check the URLs (gptmon config show) and that the trader is up.');
     return lines;

@@ -9,6 +9,7 @@ import type { AlertPatch, ConfigLayer, MetricPatch, Settings } from './layer.js'
 import type { AlertSpec, CircuitBreakers, Config, Direction, MetricSpec, Origin, Severity } from './types.js';
 import { didYouMean } from '../util/closest.js';
 import { expandHome } from './paths.js';
+import { maskUrlsIn } from '../util/mask-url.js';
 
 /** Names a condition may read besides configured metrics: the contract's exposition. */
 export const EXPOSED_METRICS = [
@@ -70,6 +71,10 @@ function finishMetric(name: string, m: MetricPatch): MetricSpec | undefined {
   return spec;
 }
 
+function mergeAlert(prev: AlertPatch, patch: AlertPatch): AlertPatch {
+  return { ...prev, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), at: patch.at } as AlertPatch;
+}
+
 function finishAlert(a: AlertPatch, known: Set<string>): AlertSpec | undefined {
   if (a.invalid) return undefined;
   if (!a.condition || !a.expr) {
@@ -97,13 +102,13 @@ function checkUrl(value: string, where: string, issues: ConfigIssue[], at?: { is
   try {
     url = new URL(value);
   } catch {
-    const message = `not a URL: "${value}" (expected e.g. http://127.0.0.1:8080)`;
+    const message = `not a URL: "${maskUrlsIn(value)}" (expected e.g. http://127.0.0.1:8080)`;
     if (at) at.issue(message);
     else issues.push({ file: where, line: 0, col: 0, path: '', message });
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    const message = `"${value}" must be an http:// or https:// URL`;
+    const message = `"${maskUrlsIn(value)}" must be an http:// or https:// URL`;
     if (at) at.issue(message);
     else issues.push({ file: where, line: 0, col: 0, path: '', message });
     return undefined;
@@ -134,20 +139,30 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
   const settings: Partial<Settings> = {};
   const origins: Config['origins'] = {};
   const metricPatches: Record<string, MetricPatch> = {};
-  const alertPatches = new Map<string, AlertPatch>();
+  const alertLayers = new Map<string, AlertPatch[]>();
   const severity_levels = structuredClone(DEFAULT_SEVERITY_LEVELS);
   const circuit_breakers = { ...DEFAULT_CIRCUIT_BREAKERS };
 
+  const metrics: Record<string, MetricSpec> = {};
   for (const layer of layers) {
     for (const [k, v] of Object.entries(layer.settings)) {
       if (v === undefined) continue;
       (settings as Record<string, unknown>)[k] = v;
       origins[k] = layer.origin;
     }
-    for (const [name, patch] of Object.entries(layer.metrics)) metricPatches[name] = mergeMetric(metricPatches[name], patch);
+    // A layer's change is taken only if the metric is still whole with it:
+    // a mistake leaves the earlier value (the playbook's) in force.
+    for (const [name, patch] of Object.entries(layer.metrics)) {
+      if (patch.invalid) continue;
+      const merged = mergeMetric(metricPatches[name], patch);
+      const spec = finishMetric(name, merged);
+      if (!spec) continue;
+      metricPatches[name] = merged;
+      metrics[name] = spec;
+    }
     for (const patch of layer.alerts) {
-      const prev = alertPatches.get(patch.name);
-      alertPatches.set(patch.name, prev ? { ...prev, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), at: patch.at } as AlertPatch : patch);
+      if (patch.invalid) continue;
+      alertLayers.set(patch.name, [...(alertLayers.get(patch.name) ?? []), patch]);
     }
     for (const [name, level] of Object.entries(layer.severity_levels)) {
       Object.assign(severity_levels[name as Severity], Object.fromEntries(Object.entries(level).filter(([, v]) => v !== undefined)));
@@ -172,12 +187,17 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
   }
   if (!urls.trader) origins.trader ??= 'default';
 
-  const metrics: Record<string, MetricSpec> = {};
-  for (const [name, patch] of Object.entries(metricPatches)) {
-    const spec = finishMetric(name, patch);
-    if (spec) metrics[name] = spec;
-  }
   const known = new Set([...EXPOSED_METRICS, ...Object.keys(metricPatches), ...Object.values(metrics).map((m) => m.metric)]);
+  // As with metrics, a layer that breaks an alert is left out and the alert keeps its earlier form.
+  const alertPatches = new Map<string, AlertPatch>();
+  for (const [name, patches] of alertLayers) {
+    let merged: AlertPatch | undefined;
+    for (const patch of patches) {
+      const candidate = merged ? mergeAlert(merged, patch) : patch;
+      if (finishAlert(candidate, known)) merged = candidate;
+    }
+    if (merged) alertPatches.set(name, merged);
+  }
   applyBreakers(alertPatches, circuit_breakers);
   const alerts: AlertSpec[] = [];
   for (const patch of alertPatches.values()) {

@@ -4,6 +4,7 @@
 import { stringify } from 'yaml';
 import type { Config, MetricSpec } from './types.js';
 import { formatDuration } from './units.js';
+import { maskUrl } from '../util/mask-url.js';
 
 function formatThreshold(value: number, spec: MetricSpec): string | number {
   if (spec.kind === 'ratio') return `${+(value * 100).toFixed(6)}%`;
@@ -37,9 +38,10 @@ export function configToYaml(config: Config): string {
   const severity_levels = Object.fromEntries(
     Object.entries(config.severity_levels).map(([name, l]) => [name, { response_time: formatDuration(l.responseMs), team: l.team, ...(l.examples ? { examples: l.examples } : {}) }]),
   );
-  const doc: Record<string, unknown> = { trader: config.trader };
-  if (config.prometheus) doc.prometheus = config.prometheus;
-  if (config.alertmanager) doc.alertmanager = config.alertmanager;
+  // A password in a URL is never printed; the rest of the file stays valid to read back.
+  const doc: Record<string, unknown> = { trader: maskUrl(config.trader) };
+  if (config.prometheus) doc.prometheus = maskUrl(config.prometheus);
+  if (config.alertmanager) doc.alertmanager = maskUrl(config.alertmanager);
   for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log'] as const) if (config[k]) doc[k] = config[k];
   Object.assign(doc, {
     allow_insecure: config.allow_insecure,

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { compile, type TargetOverride } from './compile.js';
 import { DEFAULT_ALERTS_YAML, DEFAULT_METRICS_YAML } from './defaults.js';
-import type { ConfigIssue } from './issue.js';
+import { leveled, type ConfigIssue } from './issue.js';
 import { readLayer, type ConfigLayer } from './layer.js';
 import { userConfigFile } from './paths.js';
 import type { Config } from './types.js';
@@ -82,7 +82,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   const layers = sources.flatMap((s) => (s.layer ? [s.layer] : []));
   const { config, issues } = compile(layers, targets);
   // Cursor-raised issues land in each source's own list, also during compile.
-  return { config, issues: [...sources.flatMap((s) => s.issues), ...issues] };
+  return { config, issues: [...sources.flatMap((s) => s.issues), ...issues].map(leveled) };
 }
 
 /** `gptmon config check FILE`: the file on its own over the defaults. */
@@ -91,5 +91,5 @@ export function checkConfigFile(file: string): ConfigIssue[] {
   const one = readConfigFile(file);
   if (!one.layer) return one.issues;
   const { issues } = compile([builtin.layer, one.layer], {});
-  return [...builtin.issues, ...one.issues, ...issues];
+  return [...builtin.issues, ...one.issues, ...issues].map(leveled);
 }

@@ -54,6 +54,7 @@ export class Engine {
   private info: { site?: string; model?: string } = {};
   private acks: Ack[] = [];
   private amAcks: Ack[] = [];
+  private localAckProblem: string | undefined;
   private readonly staleAfterMs: number;
   private readonly historyPoints: number;
 
@@ -209,7 +210,8 @@ export class Engine {
    * kept locally. With Alertmanager down its last known silences still count,
    * and acks kept here meanwhile show at once.
    */
-  recordAcks(at: number, alertmanager: Fetched<Ack[]> | undefined, local: Ack[]): void {
+  recordAcks(at: number, alertmanager: Fetched<Ack[]> | undefined, local: Ack[], localProblem?: string): void {
+    this.localAckProblem = localProblem;
     if (alertmanager) {
       this.sources.alertmanager.record(at, alertmanager);
       if (alertmanager.ok) this.amAcks = alertmanager.value;
@@ -330,6 +332,6 @@ export class Engine {
     if (trader.components.some((c) => !c.healthy)) levels.push('warning');
     const sources = Object.fromEntries(Object.entries(this.sources).map(([k, t]) => [k, t.get()])) as Snapshot['sources'];
     const unknown = !Object.values(this.sources).some((t) => t.everOk());
-    return { now, mode: this.mode, sources, trader, metrics, alerts, breakers: this.breakers(metrics), acks: this.acks.filter((a) => a.expiresAt > now), worst: unknown ? 'ok' : worstLevel(levels), unknown };
+    return { now, mode: this.mode, sources, trader, metrics, alerts, breakers: this.breakers(metrics), acks: this.acks.filter((a) => a.expiresAt > now), problems: this.localAckProblem ? [`acks kept here cannot be read: ${this.localAckProblem}`] : [], worst: unknown ? 'ok' : worstLevel(levels), unknown };
   }
 }

@@ -108,6 +108,8 @@ export interface Snapshot {
   alerts: AlertView[];
   breakers: BreakerView[];
   acks: Ack[];
+  /** What gptmon could not do with its own files (acks kept here unreadable, …): shown, never hidden. */
+  problems: string[];
   /** The worst of the metric levels, the firing alerts and the health. */
   worst: Level;
   /** Nothing at all could be read. */

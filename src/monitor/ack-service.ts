@@ -6,6 +6,7 @@ import type { Ack } from '../engine/types.js';
 import type { AlertmanagerClient, Silence } from '../sources/alertmanager.js';
 import { readAckFile, updateAckFile } from '../store/ack-file.js';
 import type { Fetched } from '../sources/trader.js';
+import { maskUrl } from '../util/mask-url.js';
 
 export interface AckRequest {
   alertname: string;
@@ -59,12 +60,13 @@ export class AckService {
         comment: req.comment,
       });
       if (res.ok) return { ok: true, ack: { id: res.value, ...base, where: 'alertmanager' } };
-      warning = `Alertmanager at ${this.am.base} did not take it (${res.reason}): kept on this machine only, other engineers will not see it`;
+      warning = `Alertmanager at ${maskUrl(this.am.base)} did not take it (${res.reason}): kept on this machine only, other engineers will not see it`;
     }
     const ack: Ack = { id: randomUUID(), ...base, where: 'local' };
     const saved = updateAckFile(this.localFile, now, (acks) => [...acks, ack]);
-    if (!saved.ok) return { ok: false, reason: saved.reason };
-    return { ok: true, ack, ...(warning ? { warning } : {}) };
+    if (!saved.ok) return { ok: false, reason: warning ? `${warning}; and ${saved.reason}` : saved.reason };
+    const warnings = [warning, saved.warning].filter(Boolean).join('; ');
+    return { ok: true, ack, ...(warnings ? { warning: warnings } : {}) };
   }
 
   /** Ends an ack by id, wherever it is kept. */

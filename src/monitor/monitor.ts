@@ -53,7 +53,7 @@ export class Monitor {
     jobs.push(fetchHealth(this.http, config.trader).then((r) => this.engine.recordHealth(this.clock(), r)));
     if (this.prom) jobs.push(this.pollPrometheus(this.prom));
     else jobs.push(scrapeMetrics(this.http, config.trader).then((r) => this.engine.recordScrape(this.clock(), r)));
-    jobs.push(this.acks.list().then((l) => this.engine.recordAcks(this.clock(), l.alertmanager, l.local)));
+    jobs.push(this.acks.list().then((l) => this.engine.recordAcks(this.clock(), l.alertmanager, l.local, l.localError)));
     await Promise.all(jobs);
     return this.snapshot();
   }

@@ -7,6 +7,8 @@
 import Agent from 'undici/lib/dispatcher/agent.js';
 import apiRequest from 'undici/lib/api/api-request.js';
 
+import { maskUrlsIn } from '../util/mask-url.js';
+
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
 export interface HttpOptions {
@@ -55,7 +57,7 @@ function describeError(err: unknown, timeoutMs: number): string {
   }
   if (e.name === 'TimeoutError') return `timed out after ${formatMs(timeoutMs)}`;
   if (e.name === 'AbortError') return 'cancelled';
-  return (e.message ?? String(err)).split('\n')[0]!.slice(0, 120);
+  return maskUrlsIn((e.message ?? String(err)).split('\n')[0]!).slice(0, 120);
 }
 
 function formatMs(ms: number): string {
@@ -87,7 +89,7 @@ export function createHttp(opts: HttpOptions): Http {
     try {
       parsed = new URL(url);
     } catch {
-      return { ok: false, reason: `not a URL: ${url}`, ms: 0 };
+      return { ok: false, reason: `not a URL: ${maskUrlsIn(url)}`, ms: 0 };
     }
     try {
       const res = await apiRequest.call(agent, {
@@ -123,7 +125,8 @@ export function createHttp(opts: HttpOptions): Http {
     }
   }
 
-  return { request, close: () => agent.close() };
+  // Closing aborts what is still in flight: a hung source must not hold up a quit.
+  return { request, close: () => agent.destroy() };
 }
 
 function formatBytes(n: number): string {

@@ -6,6 +6,8 @@
 
 import fs from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
+import { ensureDir } from './atomic-file.js';
 import { StoreError, describeFsError } from './store-error.js';
 
 export interface LockOptions {
@@ -83,12 +85,19 @@ export function withFileLock<T>(target: string, fn: () => T, opts: LockOptions =
   const me: Holder = { pid: process.pid, host: hostname(), at: Date.now(), nonce: Math.random().toString(36).slice(2) };
   const deadline = Date.now() + timeoutMs;
   let wait = 2;
+  let madeDir = false;
   for (;;) {
     let fd: number | undefined;
     try {
       fd = fs.openSync(path, 'wx', 0o666);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && !madeDir) {
+        // The first write ever: the state directory does not exist yet.
+        ensureDir(dirname(path));
+        madeDir = true;
+        continue;
+      }
       if (code !== 'EEXIST') throw new StoreError(`cannot lock ${target}: ${describeFsError(err)}`, err);
     }
     if (fd !== undefined) {

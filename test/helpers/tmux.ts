@@ -37,6 +37,16 @@ export class Tmux {
     this.run(['send-keys', '-t', this.session, '-l', text]);
   }
 
+  /** The pid of the pane's first process (the shell the test started). */
+  panePid(): number {
+    return Number(this.run(['display', '-p', '-t', this.session, '#{pane_pid}']).trim());
+  }
+
+  /** The pane's title, as an escape sequence from the program could set it. */
+  title(): string {
+    return this.run(['display', '-p', '-t', this.session, '#{pane_title}']).trim();
+  }
+
   /** 1 while the program holds the alternate screen. */
   alternateOn(): boolean {
     return this.run(['display', '-p', '-t', this.session, '#{alternate_on}']).trim() === '1';

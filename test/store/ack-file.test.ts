@@ -49,9 +49,11 @@ describe('the local ack store', () => {
     expect(child.stdout).not.toContain('not killed');
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect((readAckFile(file) as { value: Ack[] }).value.map((a) => a.id)).toEqual(['before']);
-    // The leftover temp file does not get in the way of the next write.
+    // The leftover temp file (and the lock it held) do not get in the way of the next write.
     expect(readdirSync(tmp.dir()).filter((f) => f.endsWith('.tmp'))).toHaveLength(1);
     expect(updateAckFile(file, NOW, (l) => [...l, ack('after')]).ok).toBe(true);
     expect((readAckFile(file) as { value: Ack[] }).value.map((a) => a.id)).toEqual(['before', 'after']);
+    // The next write cleans up after the killed one: no temp file, no lock left.
+    expect(readdirSync(tmp.dir()).sort()).toEqual(['acks.json']);
   });
 });

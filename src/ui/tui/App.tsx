@@ -143,7 +143,7 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
       const labels = Object.fromEntries(Object.entries(alert.labels).filter(([k]) => k !== 'alertname' && k !== 'severity'));
       const res = await controller.ack({ alertname: alert.name, labels, operator, comment: comment || 'acknowledged in gptmon', forMs: forMs.value });
       if (!res.ok) return dispatch({ type: 'message', text: `ack failed: ${res.reason}`, level: 'error' });
-      dispatch({ type: 'message', text: `acknowledged ${alert.name} for ${formatDuration(forMs.value)}${res.ack.where === 'alertmanager' ? ' (silence in Alertmanager)' : ' (kept locally)'}${res.warning ? ': Alertmanager did not take it' : ''}`, level: res.warning ? 'error' : 'info' });
+      dispatch({ type: 'message', text: `acknowledged ${alert.name} for ${formatDuration(forMs.value)}${res.ack.where === 'alertmanager' ? ' (silence in Alertmanager)' : ' (kept locally)'}${res.warning ? `: ${res.warning}` : ''}`, level: res.warning ? 'error' : 'info' });
     },
     [controller, operator, dispatch],
   );

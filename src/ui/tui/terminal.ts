@@ -1,6 +1,7 @@
 // Ink has no alternate-screen option: enter it ourselves, hide the cursor, and
-// put the terminal back however gptmon ends: quit, crash, SIGTERM, or SIGHUP
-// when the SSH link drops.
+// put the terminal back however gptmon ends: quit, crash, SIGTERM, SIGHUP when
+// the SSH link drops, or any other signal whose default would kill it with the
+// terminal left raw on the alternate screen (SIGQUIT, SIGUSR1/2, SIGALRM).
 
 const ENTER = '\x1b[?1049h\x1b[H\x1b[?25l';
 const LEAVE = '\x1b[?25h\x1b[?1049l';
@@ -29,7 +30,7 @@ export function takeTerminal(stdout: NodeJS.WriteStream, onSignal: (signal: Node
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   };
-  const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+  const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGALRM'] as const;
   const handlers = Object.fromEntries(SIGNALS.map((s) => [s, () => onSignal(s)])) as Record<(typeof SIGNALS)[number], () => void>;
   const onCrash = (err: unknown) => {
     restore();

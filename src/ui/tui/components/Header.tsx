@@ -49,8 +49,8 @@ export const Header = React.memo(function Header({ snap, width, paused, clock }:
 
   const sources = snap.mode === 'embedded' ? [snap.sources.trader, snap.sources.metrics, snap.sources.alertmanager] : [snap.sources.trader, snap.sources.prometheus, snap.sources.alertmanager];
   const amNote = snap.sources.alertmanager.state === 'off' ? ' (acks kept locally)' : snap.sources.alertmanager.state !== 'ok' ? ' (acks kept locally meanwhile)' : '';
-  const line2 = sources.map((s) => sourceAge(s, snap.now)).join(' · ') + amNote;
-  const problems = sources.filter((s) => s.state === 'stale' || s.state === 'down');
+  const line2 = [sources.map((s) => sourceAge(s, snap.now)).join(' · ') + amNote, ...snap.problems].join(' · ');
+  const problems = [...sources.filter((s) => s.state === 'stale' || s.state === 'down'), ...snap.problems];
   const keysHint = narrow ? '' : 'p pause  : cmd  ? help';
   return (
     <Box flexDirection="column" width={width}>
