@@ -127,7 +127,8 @@ export function appendLineWhole(path: string, line: string): void {
       created = true;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      fd = fs.openSync(path, 'a');
+      // a+: the last byte is read to see whether the file ends in a newline.
+      fd = fs.openSync(path, 'a+');
     }
   } catch (err) {
     throw new StoreError(`cannot write ${path}: ${describeFsError(err)}`, err);

@@ -6,6 +6,7 @@
 
 import fs from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 import { StoreError, describeFsError } from './store-error.js';
 
 export interface LockOptions {
@@ -83,12 +84,23 @@ export function withFileLock<T>(target: string, fn: () => T, opts: LockOptions =
   const me: Holder = { pid: process.pid, host: hostname(), at: Date.now(), nonce: Math.random().toString(36).slice(2) };
   const deadline = Date.now() + timeoutMs;
   let wait = 2;
+  let madeDir = false;
   for (;;) {
     let fd: number | undefined;
     try {
       fd = fs.openSync(path, 'wx', 0o666);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
+      // The first write into a state directory: make it (private, as ensureDir would), then try again.
+      if (code === 'ENOENT' && !madeDir) {
+        madeDir = true;
+        try {
+          fs.mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+        } catch (mkErr) {
+          throw new StoreError(`cannot create ${dirname(path)}: ${describeFsError(mkErr)}`, mkErr);
+        }
+        continue;
+      }
       if (code !== 'EEXIST') throw new StoreError(`cannot lock ${target}: ${describeFsError(err)}`, err);
     }
     if (fd !== undefined) {
