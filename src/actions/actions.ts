@@ -51,6 +51,15 @@ export function parseState(json: unknown): TraderState | undefined {
   };
 }
 
-export function stateLine(s: TraderState): string {
-  return `trading ${s.trading}, ${s.open_positions} open positions, site ${s.site}, model ${s.model}, position scale ${s.position_scale}`;
+const PHRASE: Record<keyof TraderState, (s: TraderState) => string> = {
+  trading: (s) => `trading ${s.trading}`,
+  open_positions: (s) => `${s.open_positions} open positions`,
+  site: (s) => `site ${s.site}`,
+  model: (s) => `model ${s.model}`,
+  position_scale: (s) => `position scale ${s.position_scale}`,
+};
+
+/** `trading halted, 3 open positions, …`: every field, or only those given. */
+export function stateLine(s: TraderState, fields: Array<keyof TraderState> = ['trading', 'open_positions', 'site', 'model', 'position_scale']): string {
+  return fields.map((f) => PHRASE[f](s)).join(', ');
 }

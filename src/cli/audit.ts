@@ -1,4 +1,6 @@
-import { readAudit } from '../store/audit-log.js';
+import { readAudit, type AuditEntry } from '../store/audit-log.js';
+import { errorLine } from '../store/store-error.js';
+import { sanitize } from '../util/sanitize.js';
 import { parseDurationMs } from '../config/units.js';
 import { controlTarget } from '../actions/target.js';
 import type { GlobalOptions } from './main.js';
@@ -21,22 +23,35 @@ export async function runAudit(opts: { since?: string; json?: boolean }, globals
   try {
     read = readAudit(file, since);
   } catch (err) {
-    process.stderr.write(`gptmon audit: cannot read ${file}: ${(err as Error).message}\n`);
+    process.stderr.write(`gptmon audit: ${errorLine(err)}\n`);
     return 1;
   }
-  if (read.bad.length) process.stderr.write(`gptmon audit: ${read.bad.length} unreadable line(s) in ${file} skipped\n`);
+  // Every line that is not an entry is named: an audit trail with a hole must say so.
+  for (const n of read.bad) process.stderr.write(`${file}:${n}: not an audit entry\n`);
+  const status = read.bad.length ? 1 : 0;
   if (opts.json) {
-    for (const e of read.entries) process.stdout.write(`${JSON.stringify(e)}\n`);
-    return 0;
+    process.stdout.write(`${JSON.stringify(read.entries, null, 2)}\n`);
+    return status;
   }
-  if (!read.entries.length) {
+  const shown = withoutEndedAttempts(read.entries);
+  if (!shown.length) {
     process.stdout.write(`no control actions${opts.since ? ` in the last ${opts.since}` : ''} (${file})\n`);
-    return 0;
+    return status;
   }
-  const width = process.stdout.columns || 80;
-  for (const e of read.entries) {
-    const when = e.time.replace('T', ' ').slice(0, 19);
-    process.stdout.write(`${`${when} ${e.operator.padEnd(8)} ${e.action.padEnd(14)} ${e.result.padEnd(8)} ${e.reason}${e.detail ? ` · ${e.detail}` : ''}`.slice(0, width)}\n`);
+  // Cut to the terminal's width; on a pipe the whole line (a script wants all of it).
+  const width = process.stdout.isTTY ? process.stdout.columns || 80 : Infinity;
+  for (const e of shown) {
+    const when = sanitize(e.time).replace('T', ' ').slice(0, 19);
+    // An attempt with no end line: the command was killed, or its end could not be written.
+    const detail = e.result === 'attempt' ? 'no end recorded: whether it took effect is unknown' : e.detail;
+    const line = `${when} ${sanitize(e.operator).padEnd(8)} ${sanitize(e.action).padEnd(14)} ${sanitize(e.result).padEnd(8)} ${sanitize(e.reason)}${detail ? ` · ${sanitize(detail)}` : ''}`;
+    process.stdout.write(`${line.slice(0, width)}\n`);
   }
-  return 0;
+  return status;
+}
+
+/** The attempt lines whose action has an end line (same idempotency key) are left out of the human view. */
+function withoutEndedAttempts(entries: AuditEntry[]): AuditEntry[] {
+  const ended = new Set(entries.filter((e) => e.result !== 'attempt' && e.idempotency_key).map((e) => e.idempotency_key));
+  return entries.filter((e) => e.result !== 'attempt' || !ended.has(e.idempotency_key));
 }

@@ -1,6 +1,7 @@
 // halt, resume, flatten, failover, fallback-model, reduce: never without a
 // confirmation, never "done" before the trader's own state says so, always
-// audited. Loads neither the console nor Prometheus: it must work when they are down.
+// audited or AUDIT FAILED said aloud. Loads neither the console nor
+// Prometheus: it must work when they are down.
 
 import { createInterface } from 'node:readline/promises';
 import { ACTIONS, stateLine, type ActionName, type ActionParams } from '../actions/actions.js';
@@ -8,7 +9,8 @@ import { clientFor, executeSequence, refuse, type Outcome } from '../actions/exe
 import { controlTarget } from '../actions/target.js';
 import { operatorName, readPrefsQuick } from '../config/prefs-file.js';
 import { parseDurationMs } from '../config/units.js';
-import { createHttp } from '../sources/http.js';
+import { createHttp, type Http } from '../sources/http.js';
+import { maskUrl, maskUrlsIn } from '../util/mask-url.js';
 import type { GlobalOptions } from './main.js';
 import { controlConfigOrExit } from './config-or-exit.js';
 
@@ -22,19 +24,50 @@ export interface ControlOptions {
   deadline?: string;
 }
 
+/** The real outcome first, then, if its audit line is missing, AUDIT FAILED. */
 function report(o: Outcome): void {
   if (o.result === 'verified') process.stdout.write(`${o.action}: verified in ${o.ms}ms: ${stateLine(o.state!)}\n`);
   else if (o.result === 'dry-run') process.stdout.write(`${o.action}: dry run, nothing sent:\n${o.request}\n`);
   else process.stderr.write(`gptmon ${o.action}: ${o.result === 'refused' ? 'refused' : 'FAILED'}: ${o.reason}\n`);
+  if (o.auditFailed) process.stderr.write(`gptmon ${o.action}: AUDIT FAILED: ${o.auditFailed}\n`);
 }
 
-async function ask(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return await rl.question(question);
-  } finally {
-    rl.close();
-  }
+/** A refusal's exit status: 2, whatever became of its audit line (report() has said AUDIT FAILED if so). */
+function refused(o: Outcome): number {
+  report(o);
+  return 2;
+}
+
+export type Answer = { ok: true; text: string } | { ok: false; why: string };
+
+/**
+ * One line typed at the prompt. Ctrl-C and Ctrl-D (or stdin closing) are an
+ * answer too, a no: readline would otherwise reject, or leave the question
+ * pending forever.
+ */
+export function ask(question: string, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<Answer> {
+  const rl = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
+  return new Promise<Answer>((resolve) => {
+    let answered = false;
+    const end = (a: Answer, echo = '') => {
+      if (answered) return;
+      answered = true;
+      // The refusal that follows starts on a line of its own.
+      if (echo) output.write(echo);
+      resolve(a);
+    };
+    rl.on('SIGINT', () => end({ ok: false, why: 'cancelled with Ctrl-C at the prompt' }, '^C\n'));
+    rl.on('close', () => end({ ok: false, why: 'no answer at the prompt (end of input)' }, '\n'));
+    rl.question(question).then(
+      (text) => end({ ok: true, text }),
+      () => end({ ok: false, why: 'no answer at the prompt' }, '\n'),
+    );
+  }).finally(() => rl.close());
+}
+
+/** Closes the connections, but does not wait on a pool that no longer answers. */
+async function closeSoon(http: Http): Promise<void> {
+  await Promise.race([http.close().catch(() => undefined), new Promise((r) => setTimeout(r, 250).unref())]);
 }
 
 export async function runControl(name: ActionName, opts: ControlOptions, globals: GlobalOptions): Promise<number> {
@@ -62,32 +95,31 @@ export async function runControl(name: ActionName, opts: ControlOptions, globals
   try {
     if (!opts.confirm && !opts.dryRun) {
       const tty = process.stdin.isTTY && process.stdout.isTTY;
-      if (!tty) {
-        report(refuse(base, name, 'no --confirm and no terminal to ask on; nothing was sent'));
-        return 2;
-      }
-      process.stdout.write(`About to ${actions.map((a) => ACTIONS[a].does).join(', then ')} on ${target.trader}\n`);
+      if (!tty) return refused(refuse(base, name, 'no --confirm and no terminal to ask on; nothing was sent'));
+      process.stdout.write(`About to ${actions.map((a) => ACTIONS[a].does).join(', then ')} on ${maskUrl(target.trader)}\n`);
       const made = clientFor(target, http);
       if (made.ok) {
         const now = await made.client.state(Date.now() + config.timeoutMs);
-        process.stdout.write(`Now: ${now.ok ? stateLine(now.value) : `state unknown (${now.reason})`}\n`);
-      }
+        process.stdout.write(`Now: ${now.ok ? stateLine(now.value) : `state unknown (${maskUrlsIn(now.reason)})`}\n`);
+      } else process.stdout.write(`Now: cannot act: ${maskUrlsIn(made.reason)}\n`);
       process.stdout.write(`Reason: ${params.reason}\n`);
-      const typed = (await ask(`Type ${name} to go ahead: `)).trim();
-      if (typed !== name) {
-        report(refuse(base, name, `typed "${typed}", not "${name}"; nothing was sent`));
-        return 2;
-      }
+      const answer = await ask(`Type ${name} to go ahead: `);
+      if (!answer.ok) return refused(refuse(base, name, `${answer.why}; nothing was sent`));
+      const typed = answer.text.trim();
+      if (typed !== name) return refused(refuse(base, name, `typed "${typed}", not "${name}"; nothing was sent`));
     }
     const outcomes = await executeSequence(actions, { ...base, ...(opts.dryRun ? { dryRun: true } : {}) });
     outcomes.forEach(report);
     const last = outcomes.at(-1)!;
     if (outcomes.length < actions.length) {
-      process.stderr.write(`gptmon ${name}: stopped at ${last.action}; ${actions.slice(outcomes.length).join(', ')} not attempted\n`);
+      const why = last.result === 'verified' ? ' (the deadline had passed)' : '';
+      process.stderr.write(`gptmon ${name}: stopped at ${last.action}; ${actions.slice(outcomes.length).join(', ')} not attempted${why}\n`);
     }
-    return outcomes.every((o) => o.result === 'verified' || o.result === 'dry-run') && outcomes.length === actions.length ? 0 : 1;
+    const allDone = outcomes.every((o) => o.result === 'verified' || o.result === 'dry-run') && outcomes.length === actions.length;
+    // Done but not written down is not done: exit 0 means verified and audited.
+    return allDone && !outcomes.some((o) => o.auditFailed) ? 0 : 1;
   } finally {
-    await http.close();
+    await closeSoon(http);
   }
 }
 

@@ -100,7 +100,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('audit')
     .description('read back the audit log of control actions')
     .option('--since <duration>', 'only entries newer than this, e.g. 1h')
-    .option('--json', 'JSON lines as written')
+    .option('--json', 'one JSON document: the entries as written, in an array')
     .action(act(async (o: { since?: string; json?: boolean }, cmd: Command) => (await import('./audit.js')).runAudit(o, globals(cmd))));
 
   program

@@ -60,6 +60,20 @@ function describeError(err: unknown, timeoutMs: number): string {
   return maskUrlsIn((e.message ?? String(err)).split('\n')[0]!).slice(0, 120);
 }
 
+// What undici accepts in a header (RFC 9110 token names; values without CR, LF
+// or NUL). It rejects anything else, and a pool handed such a request enough
+// times stops answering at all: check before the pool ever sees it.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const BAD_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** The name of the first header that cannot be sent as it is (its value is never shown: it may be a token). */
+export function invalidHeader(headers: Record<string, string> | undefined): string | undefined {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (!HEADER_NAME.test(name) || BAD_HEADER_VALUE.test(String(value))) return HEADER_NAME.test(name) ? name : JSON.stringify(name);
+  }
+  return undefined;
+}
+
 function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
@@ -91,6 +105,8 @@ export function createHttp(opts: HttpOptions): Http {
     } catch {
       return { ok: false, reason: `not a URL: ${maskUrlsIn(url)}`, ms: 0 };
     }
+    const bad = invalidHeader(req.headers);
+    if (bad) return { ok: false, reason: `the ${bad} header has a character HTTP does not allow; nothing was sent`, ms: 0 };
     try {
       const res = await apiRequest.call(agent, {
         origin: parsed.origin,

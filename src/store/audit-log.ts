@@ -6,7 +6,7 @@
 
 import fs from 'node:fs';
 import { appendLineWhole } from './atomic-file.js';
-import { withFileLock } from './lock.js';
+import { withFileLock, type LockOptions } from './lock.js';
 import { StoreError, describeFsError } from './store-error.js';
 
 export interface AuditEntry {
@@ -24,9 +24,9 @@ export interface AuditEntry {
   via: 'cli' | 'tui';
 }
 
-/** Throws a StoreError when the line could not be written whole. */
-export function appendAudit(file: string, entry: AuditEntry): void {
-  withFileLock(file, () => appendLineWhole(file, JSON.stringify(entry)));
+/** Throws a StoreError when the line could not be written whole (or the lock not had within `lock.timeoutMs`). */
+export function appendAudit(file: string, entry: AuditEntry, lock?: LockOptions): void {
+  withFileLock(file, () => appendLineWhole(file, JSON.stringify(entry)), lock);
 }
 
 export interface AuditRead {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -52,5 +52,22 @@ describe('a control on a terminal without --confirm', () => {
     t.keys('Enter');
     const after = await t.waitForText('EXITED 0');
     expect(after).toMatch(/halt: verified in \d+ms: trading halted/);
+  });
+
+  it.each([
+    ['C-c', 'cancelled with Ctrl-C at the prompt'],
+    ['C-d', 'no answer at the prompt (end of input)'],
+  ])('%s at the prompt is a refusal: exit 2, nothing sent, audited, no stack', async (key, why) => {
+    await fetch(`${sim.url}/sim/requests`, { method: 'DELETE' });
+    const t = run('halt --reason "ctrl test"');
+    await t.waitForText('Type halt to go ahead:');
+    t.keys(key);
+    const after = await t.waitForText(/EXITED \d+/);
+    expect(after).toContain('EXITED 2');
+    expect(after).toContain(`gptmon halt: refused: ${why}; nothing was sent`);
+    expect(after).not.toMatch(/internal error|\n\s+at /);
+    expect(await posts()).toEqual([]);
+    const last = JSON.parse(readFileSync(join(dir, 'gptmon', 'audit.log'), 'utf8').trim().split('\n').at(-1)!) as Record<string, unknown>;
+    expect(last).toMatchObject({ action: 'halt', result: 'refused', reason: 'ctrl test', detail: `${why}; nothing was sent` });
   });
 });

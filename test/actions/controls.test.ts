@@ -68,7 +68,7 @@ describe('control actions against the simulator', () => {
   it('a wrong token exits 1 as an authentication problem, and the token is never printed', async () => {
     const r = await runCli(['halt', '--confirm', '--trader', sim.url], { env: env({ GPTMON_TOKEN: 'wrong-token-value' }) });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('gptmon halt: FAILED: authentication refused (HTTP 401): check GPTMON_TOKEN or token_file\n');
+    expect(r.stderr).toBe('gptmon halt: FAILED: authentication refused (HTTP 401): check GPTMON_TOKEN, GPTMON_TOKEN_FILE or token_file\n');
     expect(r.stdout + r.stderr + readFileSync(join(tmp.dir(), 'gptmon', 'audit.log'), 'utf8')).not.toContain('wrong-token-value');
     expect(await adminRequests()).toHaveLength(1);
     expect(audit().at(-1)).toMatchObject({ result: 'failed' });
@@ -141,7 +141,7 @@ describe('control actions against the simulator', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^halt: verified .*\nflatten: verified .*0 open positions/);
     expect(await state()).toMatchObject({ trading: 'halted', open_positions: 0 });
-    expect(audit().slice(-2).map((e) => e.action)).toEqual(['halt', 'flatten']);
+    expect(audit().slice(-4).map((e) => `${e.action} ${e.result}`)).toEqual(['halt attempt', 'halt verified', 'flatten attempt', 'flatten verified']);
   });
 
   it('halt --flatten stops at the first failure and says where', async () => {
@@ -158,7 +158,9 @@ describe('control actions against the simulator', () => {
     const text = await runCli(['audit', '--since', '1h'], { env: env() });
     expect(text.stdout).toMatch(/ ana +halt +verified audit me · trading halted/);
     const json = await runCli(['audit', '--json'], { env: env() });
-    const entries = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as { reason: string; host: string; duration_ms: number });
+    expect(json.code).toBe(0);
+    const entries = JSON.parse(json.stdout) as Array<{ reason: string; host: string; duration_ms: number; result: string }>;
+    expect(entries.slice(-2).map((e) => e.result)).toEqual(['attempt', 'verified']);
     expect(entries.at(-1)).toMatchObject({ reason: 'audit me' });
     expect(typeof entries.at(-1)!.host).toBe('string');
     expect(typeof entries.at(-1)!.duration_ms).toBe('number');

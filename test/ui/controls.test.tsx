@@ -26,9 +26,9 @@ afterAll(async () => {
   await sim.close();
 });
 
-function setup(readOnly = false) {
-  const audit = join(tmp.dir(), 'audit.log');
-  const controls = new ControlService({ trader: sim.url, allowInsecure: false, auditLog: audit }, http, 'ana', 5000, { GPTMON_TOKEN: 'ui-token' });
+function setup(readOnly = false, opts: { audit?: string; trader?: string; token?: string } = {}) {
+  const audit = opts.audit ?? join(tmp.dir(), 'audit.log');
+  const controls = new ControlService({ trader: opts.trader ?? sim.url, allowInsecure: false, auditLog: audit }, http, 'ana', 5000, { GPTMON_TOKEN: opts.token ?? 'ui-token' });
   const e = new Engine(config);
   e.recordScrape(Date.now(), scrape(CALM));
   const r = renderConsole(stubController(e.snapshot(Date.now())), config, { columns: 100, rows: 30 }, { readOnly, ...(readOnly ? {} : { controls }) });
@@ -73,5 +73,34 @@ describe('controls in the console', () => {
     expect(r.lastFrame()).not.toContain('HALT:');
     await typeKeys(r.stdin, ':', 'halt', '\r');
     await waitForFrame(r.lastFrame, (f) => f.includes(':halt is hidden in read-only mode'));
+  });
+
+  it('an audit log that cannot be written: H still halts, the footer says verified and AUDIT FAILED, and the console stays up', async () => {
+    const { r } = setup(false, { audit: join(tmp.file('not-a-dir', 'x'), 'audit.log') });
+    await waitForFrame(r.lastFrame, (f) => f.includes('Trading'));
+    r.stdin.write('H');
+    await waitForFrame(r.lastFrame, (f) => f.includes('HALT: stop all trading'));
+    await typeKeys(r.stdin, 'test', '\r');
+    await waitForFrame(r.lastFrame, (f) => f.includes('Type halt to go ahead'));
+    await typeKeys(r.stdin, 'halt', '\r');
+    await waitForFrame(r.lastFrame, (f) => /halt: verified in \d+ms: trading halted\. AUDIT FAILED: cannot/.test(f), 'verified, then AUDIT FAILED');
+    const state = (await (await fetch(`${sim.url}/admin/state`, { headers: { authorization: 'Bearer ui-token' } })).json()) as { trading: string };
+    expect(state.trading).toBe('halted');
+    // Still answering keys.
+    r.stdin.write('?');
+    await waitForFrame(r.lastFrame, (f) => /help/i.test(f), 'the help view');
+    await fetch(`${sim.url}/admin/resume`, { method: 'POST', headers: { authorization: 'Bearer ui-token' } });
+  });
+
+  it('a token with a line break: H ends at once with the reason, and the preview masks credentials in the URL', async () => {
+    const { r } = setup(false, { token: 'ui-token\n# old', trader: sim.url.replace('http://', 'http://ops:hunter2pw@') });
+    await waitForFrame(r.lastFrame, (f) => f.includes('Trading'));
+    r.stdin.write('H');
+    await waitForFrame(r.lastFrame, (f) => f.includes('HALT: stop all trading on http://ops:***@127.0.0.1') && f.includes('cannot act: GPTMON_TOKEN has a line'), 'the masked preview');
+    expect(r.lastFrame()).not.toContain('hunter2pw');
+    await typeKeys(r.stdin, 'test', '\r');
+    await waitForFrame(r.lastFrame, (f) => f.includes('Type halt to go ahead'));
+    await typeKeys(r.stdin, 'halt', '\r');
+    await waitForFrame(r.lastFrame, (f) => f.includes('halt: FAILED: GPTMON_TOKEN has a line break'), 'the failure');
   });
 });

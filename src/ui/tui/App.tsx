@@ -24,7 +24,8 @@ import { allSteps } from '../../runbooks/types.js';
 import { confirmationFor } from '../../runbooks/runner.js';
 import { truncate } from '../format.js';
 import type { ControlService } from '../../actions/service.js';
-import { stateLine, type ActionName } from '../../actions/actions.js';
+import type { ActionName } from '../../actions/actions.js';
+import { outcomeMessage } from '../../actions/outcome-text.js';
 import { useTheme } from './theme.js';
 
 export interface AppProps {
@@ -101,12 +102,7 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
     if (!controls) return;
     dispatch({ type: 'message', text: `${action}: sending, then waiting for the trader to show it…` });
     const outcomes = await controls.run(action, typed, reason);
-    const last = outcomes.at(-1)!;
-    dispatch({
-      type: 'message',
-      text: last.result === 'verified' ? `${action}: verified in ${last.ms}ms: ${last.state ? stateLine(last.state) : ''}` : `${action}: ${last.result === 'refused' ? 'refused' : 'FAILED'}: ${last.reason}`,
-      level: last.result === 'verified' ? 'info' : 'error',
-    });
+    dispatch({ type: 'message', ...outcomeMessage(outcomes.at(-1)!) });
     controller.refreshNow?.();
   };
 
