@@ -1,34 +1,8 @@
-// Running a runbook step's command: only when asked, with a confirmation, a
-// time limit and its output captured. Commands that restart, flush, kill or
-// delete need their program's name typed, so muscle memory cannot fire them.
+// Running a runbook step's command: only once confirmed (see danger.ts), with
+// a time limit, its output captured, and its whole process group stopped at
+// the limit or when the console quits.
 
 import { spawn } from 'node:child_process';
-
-const DESTRUCTIVE = /\b(restart|reboot|shutdown|stop|flush\w*|kill|pkill|killall|delete|rm|rmdir|drop|truncate|halt|flatten|failover|fallback-model|reduce|resume|purge|wipe)\b/i;
-
-export interface Confirmation {
-  destructive: boolean;
-  /** What must be typed for a destructive command: its program's name. */
-  word: string;
-}
-
-/** The program a command runs, past `sudo` and VAR=value prefixes. */
-export function programOf(command: string): string {
-  const words = command.trim().split(/\s+/);
-  let i = 0;
-  while (i < words.length && (words[i] === 'sudo' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!))) i++;
-  return words[i] ?? words[0] ?? '';
-}
-
-export function confirmationFor(command: string): Confirmation {
-  return { destructive: DESTRUCTIVE.test(command), word: programOf(command) };
-}
-
-/** Whether what was typed confirms running this command. */
-export function confirms(command: string, typed: string): boolean {
-  const c = confirmationFor(command);
-  return c.destructive ? typed.trim() === c.word : /^y(es)?$/i.test(typed.trim());
-}
 
 export interface RunResult {
   exitCode: number | null;
@@ -41,43 +15,86 @@ export interface RunResult {
 
 export const MAX_OUTPUT_BYTES = 64 * 1024;
 
-export function runCommand(command: string, opts: { timeoutMs: number; cwd?: string; env?: NodeJS.ProcessEnv }): Promise<RunResult> {
+/** How long a step has after SIGTERM before SIGKILL. */
+export const KILL_GRACE_MS = 500;
+
+export interface RunOptions {
+  timeoutMs: number;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Aborting stops the command's whole process group at once (the console quitting). */
+  signal?: AbortSignal;
+}
+
+export function runCommand(command: string, opts: RunOptions): Promise<RunResult> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn('/bin/sh', ['-c', command], { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn('/bin/sh', ['-c', command], { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    } catch (err) {
+      return resolve({ exitCode: null, signal: null, timedOut: false, output: `cannot start: ${(err as Error).message}`, truncated: false, ms: 0 });
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     let truncated = false;
     let timedOut = false;
+    let exit: { code: number | null; signal: string | null } | undefined;
+    let done = false;
     const take = (d: Buffer) => {
       if (size >= MAX_OUTPUT_BYTES) return void (truncated = true);
       chunks.push(d.subarray(0, MAX_OUTPUT_BYTES - size));
       size += d.length;
       if (size > MAX_OUTPUT_BYTES) truncated = true;
     };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
+    child.stdout!.on('data', take);
+    child.stderr!.on('data', take);
     // The whole process group, so a pipeline or a child it started dies too.
     const killAll = (sig: NodeJS.Signals) => {
       try {
-        process.kill(-child.pid!, sig);
+        if (child.pid) process.kill(-child.pid, sig);
       } catch {
         /* already gone */
       }
     };
+    let killTimer: NodeJS.Timeout | undefined;
+    let drainTimer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      if (done || killTimer) return;
+      killAll('SIGTERM');
+      killTimer = setTimeout(() => {
+        killAll('SIGKILL');
+        // A process that left the group may still hold the output open: stop waiting for it.
+        drainTimer = setTimeout(() => {
+          child.stdout!.destroy();
+          child.stderr!.destroy();
+          finish(exit?.code ?? null, exit?.signal ?? 'SIGKILL');
+        }, 200);
+      }, KILL_GRACE_MS);
+    };
     const timer = setTimeout(() => {
       timedOut = true;
-      killAll('SIGTERM');
-      setTimeout(() => killAll('SIGKILL'), 1000).unref();
+      stop();
     }, opts.timeoutMs);
+    const onAbort = () => stop();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal?.aborted) stop();
     const finish = (exitCode: number | null, signal: string | null) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
+      // Stopping: whatever of the group outlived its leader goes too.
+      if (killTimer) killAll('SIGKILL');
+      clearTimeout(killTimer);
+      clearTimeout(drainTimer);
+      opts.signal?.removeEventListener('abort', onAbort);
       resolve({ exitCode, signal, timedOut, output: Buffer.concat(chunks).toString('utf8'), truncated, ms: Math.round(performance.now() - started) });
     };
     child.on('error', (err) => {
       chunks.push(Buffer.from(String(err.message)));
       finish(null, null);
     });
+    child.on('exit', (code, signal) => (exit = { code, signal }));
     child.on('close', (code, signal) => finish(code, signal));
   });
 }

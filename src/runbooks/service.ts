@@ -1,9 +1,12 @@
 // The runbooks as the console uses them: find one, see and record progress on
-// it, and run a step's command once it is confirmed. Nothing here runs by itself.
+// it, and run a step's command once it is confirmed. Nothing here runs by itself,
+// and nothing it started outlives `stop()`.
 
 import { findRunbook, runbookNames, type Found } from './lookup.js';
 import { ProgressStore, type Progress } from '../store/progress-file.js';
-import { confirms, runCommand, type RunResult } from './runner.js';
+import { confirms } from './danger.js';
+import { runCommand, type RunResult } from './runner.js';
+import { redact, stepEnvironment, stepSecrets } from './step-env.js';
 import type { Runbook, RunbookIssue, Step } from './types.js';
 import { errorLine } from '../store/store-error.js';
 
@@ -16,14 +19,20 @@ export interface RunbookServiceOptions {
   progressFile: string;
   operator: string;
   stepTimeoutMs: number;
-  /** Added to a step's environment: the targets, so `$GPTMON_TRADER_URL` in a runbook means this trader. */
+  /** Added to a step's environment: the targets, so `$GPTMON_TRADER_URL` in a runbook means this trader; GPTMON_TOKEN_FILE, GPTMON_CONFIG. */
   env?: Record<string, string>;
+  /** The console's environment, which a step inherits less the token (default: this process's). */
+  baseEnv?: NodeJS.ProcessEnv;
+  /** Values no step may see or record: the control API's token. */
+  secrets?: string[];
   clock?: () => number;
 }
 
 export class RunbookService {
   private readonly store: ProgressStore;
   private readonly clock: () => number;
+  private readonly running = new Map<AbortController, Promise<unknown>>();
+  private stopped = false;
 
   constructor(private readonly opts: RunbookServiceOptions) {
     this.store = new ProgressStore(opts.progressFile);
@@ -73,8 +82,15 @@ export class RunbookService {
   async run(key: string, runbook: Runbook, step: Step, typed: string): Promise<{ ran: false; reason: string } | { ran: true; result: RunResult; saved: Saved }> {
     if (!step.command) return { ran: false, reason: 'this step has no command' };
     if (!confirms(step.command, typed)) return { ran: false, reason: 'not confirmed: nothing was run' };
+    if (this.stopped) return { ran: false, reason: 'the console is closing: nothing was run' };
     const at = this.clock();
-    const result = await runCommand(step.command, { timeoutMs: this.opts.stepTimeoutMs, env: { ...process.env, ...this.opts.env } });
+    const base = this.opts.baseEnv ?? process.env;
+    const secrets = stepSecrets(base, this.opts.secrets);
+    const abort = new AbortController();
+    const running = runCommand(step.command, { timeoutMs: this.opts.stepTimeoutMs, env: stepEnvironment({ base, secrets, ...(this.opts.env ? { add: this.opts.env } : {}) }), signal: abort.signal });
+    this.running.set(abort, running);
+    const raw = await running.finally(() => this.running.delete(abort));
+    const result = { ...raw, output: redact(raw.output, secrets) };
     let saved: Saved;
     try {
       const res = this.store.record(key, runbook.id, step.key, {
@@ -85,5 +101,21 @@ export class RunbookService {
       saved = { ok: false, reason: errorLine(err) };
     }
     return { ran: true, result, saved };
+  }
+
+  /** Stops every running step's process group (SIGTERM, then SIGKILL) and waits for them, a few seconds at most. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const runs = [...this.running];
+    for (const [abort] of runs) abort.abort();
+    if (!runs.length) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(runs.map(([, p]) => p)), new Promise((r) => (timer = setTimeout(r, 3000)))]);
+    clearTimeout(timer);
+  }
+
+  /** How many steps are running now. */
+  get runningCount(): number {
+    return this.running.size;
   }
 }

@@ -20,8 +20,7 @@ import { buildPanels } from './panels.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { RunbookView } from './components/RunbookView.js';
 import type { RunbookService } from '../../runbooks/service.js';
-import { allSteps } from '../../runbooks/types.js';
-import { confirmationFor } from '../../runbooks/runner.js';
+import { openingStep, runStep, stepContext, stepperKey } from './stepper-keys.js';
 import { truncate } from '../format.js';
 import type { ControlService } from '../../actions/service.js';
 import type { ActionName } from '../../actions/actions.js';
@@ -83,7 +82,8 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
       if (!runbooks) return dispatch({ type: 'message', text: 'no runbooks loaded', level: 'error' });
       const found = runbooks.find(name);
       if (!found.ok) return dispatch({ type: 'message', text: `runbook ${name}: ${found.reason === 'ambiguous' ? 'could be' : 'unknown; closest:'} ${found.candidates.join(', ') || 'none'}`, level: 'error' });
-      dispatch({ type: 'open-runbook', id: found.runbook.id, progressKey: alert ? alert.key : `runbook:${found.runbook.id}` });
+      const progressKey = alert ? alert.key : `runbook:${found.runbook.id}`;
+      dispatch({ type: 'open-runbook', id: found.runbook.id, progressKey, selected: openingStep(runbooks, found.runbook, progressKey) });
     },
     [runbooks, dispatch],
   );
@@ -144,26 +144,6 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
     [controller, operator, dispatch],
   );
 
-  /** The runbook step in focus, from the state as it is now. */
-  const stepContext = (ui: UiState) => {
-    if (!runbooks || !ui.runbook) return undefined;
-    const found = runbooks.find(ui.runbook.id);
-    if (!found.ok) return undefined;
-    const steps = allSteps(found.runbook);
-    const step = steps[Math.min(ui.selected, steps.length - 1)];
-    return step ? { runbook: found.runbook, step, count: steps.length, progressKey: ui.runbook.progressKey } : undefined;
-  };
-
-  const runStep = async (stepKey: string, typed: string) => {
-    const ctx = stepContext(uiRef.current);
-    if (!ctx || ctx.step.key !== stepKey) return;
-    dispatch({ type: 'message', text: `running ${ctx.step.command?.split('\n')[0]} (limit ${formatDuration(runbooks!.stepTimeoutMs)})…` });
-    const res = await runbooks!.run(ctx.progressKey, ctx.runbook, ctx.step, typed);
-    if (!res.ran) return dispatch({ type: 'message', text: res.reason, level: 'error' });
-    const r = res.result;
-    dispatch({ type: 'message', text: r.timedOut ? `stopped after ${formatDuration(runbooks!.stepTimeoutMs)}: the time limit` : `exit ${r.exitCode} in ${r.ms}ms`, level: r.exitCode === 0 ? 'info' : 'error' });
-  };
-
   const onKey = (name: string, input: string): void => {
     // Several keys in one read (a fast typist, a paste, tmux send-keys): one at a time.
     if (name === input && input.length > 1) {
@@ -195,7 +175,7 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
         if (m.kind === 'filter') return dispatch({ type: 'end-input', keepFilter: true });
         if (m.kind === 'run') {
           dispatch({ type: 'end-input' });
-          return void runStep(m.stepKey, m.text);
+          return void runStep(runbooks, uiRef.current, m.stepKey, m.text, dispatch);
         }
         if (m.kind === 'control') {
           if (m.step === 'reason') return dispatch({ type: 'control-next' });
@@ -224,7 +204,7 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
         return dispatch({ type: 'start', mode: action });
       case 'up':
       case 'down':
-        return dispatch({ type: 'move', by: action === 'up' ? -1 : 1, count: ui.view === 'runbook' ? (stepContext(ui)?.count ?? 0) : visible.length });
+        return dispatch({ type: 'move', by: action === 'up' ? -1 : 1, count: ui.view === 'runbook' ? (stepContext(runbooks, ui)?.count ?? 0) : visible.length });
       case 'next-panel':
       case 'prev-panel':
         return dispatch({ type: 'next-panel', count: panelOrder(panels).length, by: action === 'next-panel' ? 1 : -1 });
@@ -252,22 +232,11 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
       case 'failover':
         return startControl(action);
       case 'step-done':
-      case 'step-skip': {
-        const ctx = stepContext(ui);
-        if (!ctx) return;
-        const saved = runbooks!.mark(ctx.progressKey, ctx.runbook, ctx.step, action === 'step-done' ? 'done' : 'skipped');
-        if (!saved.ok) return dispatch({ type: 'message', text: `not kept: ${saved.reason}`, level: 'error' });
-        if (saved.warning) dispatch({ type: 'message', text: saved.warning, level: 'error' });
-        return dispatch({ type: 'move', by: 1, count: ctx.count });
-      }
-      case 'step-run': {
-        const ctx = stepContext(ui);
-        if (!ctx) return;
-        if (!ctx.step.command) return dispatch({ type: 'message', text: 'this step has no command to run', level: 'error' });
-        const c = confirmationFor(ctx.step.command);
-        const cmd = truncate(ctx.step.command.split('\n')[0]!, 40);
-        return dispatch({ type: 'start-run', stepKey: ctx.step.key, prompt: c.destructive ? `${cmd} changes things: type ${c.word} to run it: ` : `Run ${cmd}? y to run: ` });
-      }
+      case 'step-skip':
+      case 'step-run':
+      case 'scroll-down':
+      case 'scroll-up':
+        return stepperKey(action, runbooks, ui, dispatch, { width: layout.width, height: layout.height - 3 });
     }
   };
 
@@ -276,6 +245,7 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
   if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
   const book = ui.view === 'runbook' && ui.runbook && runbooks ? runbooks.find(ui.runbook.id) : undefined;
   const openBook = book?.ok ? book.runbook : undefined;
+  const bookProgress = openBook ? runbooks!.progress(ui.runbook!.progressKey) : undefined;
   const body = layout.height - 3 - (ui.mode.kind === 'control' ? 1 : 0);
   return (
     <Box flexDirection="column" width={layout.width} height={layout.height}>
@@ -285,7 +255,7 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
         {ui.view === 'alerts' && <AlertsView alerts={visible} total={snap.alerts.length} filter={ui.filter} config={config} now={snap.now} width={layout.width} height={body} selected={selected} />}
         {ui.view === 'alert' && <AlertDetail alert={current} config={config} now={snap.now} width={layout.width} height={body} readOnly={readOnly} />}
         {ui.view === 'runbook' && openBook && (
-          <RunbookView runbook={openBook} progress={runbooks!.progress(ui.runbook!.progressKey).progress} selected={ui.selected} forWhat={ui.runbook!.progressKey.startsWith('runbook:') ? 'this runbook' : (snap.alerts.find((a) => a.key === ui.runbook!.progressKey)?.name ?? 'a resolved alert')} now={snap.now} width={layout.width} height={body} />
+          <RunbookView runbook={openBook} progress={bookProgress?.progress} progressError={bookProgress?.error} selected={ui.selected} scroll={ui.scroll ?? 0} forWhat={ui.runbook!.progressKey.startsWith('runbook:') ? 'this runbook' : (snap.alerts.find((a) => a.key === ui.runbook!.progressKey)?.name ?? 'a resolved alert')} now={snap.now} width={layout.width} height={body} />
         )}
         {ui.view === 'help' && <HelpView from={ui.history.at(-1) ?? 'overview'} readOnly={readOnly} width={layout.width} height={body} />}
       </Box>

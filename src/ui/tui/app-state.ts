@@ -24,6 +24,8 @@ export interface UiState {
   alertKey?: string;
   /** The runbook open in the stepper, and whose progress it records (an alert's key, or the runbook's own). */
   runbook?: { id: string; progressKey: string };
+  /** How far the selected runbook step's command is scrolled. */
+  scroll?: number;
   message?: { text: string; level: 'info' | 'error' };
 }
 
@@ -35,7 +37,8 @@ export type UiAction =
   | { type: 'next-panel'; count: number; by?: number }
   | { type: 'start'; mode: 'filter' | 'command' }
   | { type: 'start-ack'; alertKey: string }
-  | { type: 'open-runbook'; id: string; progressKey: string }
+  | { type: 'open-runbook'; id: string; progressKey: string; selected?: number }
+  | { type: 'scroll'; by: number; max: number }
   | { type: 'start-run'; stepKey: string; prompt: string }
   | { type: 'start-control'; action: string }
   | { type: 'control-preview'; action: string; preview: string }
@@ -64,15 +67,17 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, view, history: state.history.slice(0, -1), message: undefined };
     }
     case 'move':
-      return { ...state, selected: action.count ? Math.max(0, Math.min(action.count - 1, state.selected + action.by)) : 0 };
+      return { ...state, selected: action.count ? Math.max(0, Math.min(action.count - 1, state.selected + action.by)) : 0, scroll: 0 };
     case 'select':
-      return { ...state, selected: Math.max(0, action.index) };
+      return { ...state, selected: Math.max(0, action.index), scroll: 0 };
+    case 'scroll':
+      return { ...state, scroll: Math.max(0, Math.min(action.max, (state.scroll ?? 0) + action.by)) };
     case 'next-panel':
       return { ...state, panel: (state.panel + (action.by ?? 1) + action.count) % action.count };
     case 'start':
       return { ...state, mode: action.mode === 'filter' ? { kind: 'filter', text: state.filter } : { kind: 'command', text: '' }, message: undefined };
     case 'open-runbook':
-      return { ...state, view: 'runbook', history: [...state.history, state.view].slice(-10), runbook: { id: action.id, progressKey: action.progressKey }, selected: 0, message: undefined, mode: { kind: 'normal' } };
+      return { ...state, view: 'runbook', history: [...state.history, state.view].slice(-10), runbook: { id: action.id, progressKey: action.progressKey }, selected: action.selected ?? 0, scroll: 0, message: undefined, mode: { kind: 'normal' } };
     case 'start-run':
       return { ...state, mode: { kind: 'run', stepKey: action.stepKey, prompt: action.prompt, text: '' }, message: undefined };
     case 'start-control':

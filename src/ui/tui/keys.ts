@@ -23,6 +23,8 @@ export type KeyAction =
   | 'step-done'
   | 'step-skip'
   | 'step-run'
+  | 'scroll-down'
+  | 'scroll-up'
   | 'halt'
   | 'failover';
 
@@ -50,6 +52,8 @@ export const BINDINGS: readonly Binding[] = [
   { label: 'd', keys: ['d'], action: 'step-done', short: 'done', help: 'mark the step done', views: ['runbook'], footer: ['runbook'] },
   { label: 's', keys: ['s'], action: 'step-skip', short: 'skip', help: 'mark the step skipped', views: ['runbook'], footer: ['runbook'] },
   { label: 'x', keys: ['x'], action: 'step-run', short: 'run', help: "run the step's command (asks first)", views: ['runbook'], mutates: true, footer: ['runbook'] },
+  { label: 'pgdn/J', keys: ['pagedown', 'J'], action: 'scroll-down', short: 'more', help: "scroll the step's command down (when it does not fit)", views: ['runbook'], footer: ['runbook'] },
+  { label: 'pgup/K', keys: ['pageup', 'K'], action: 'scroll-up', short: 'back up', help: "scroll the step's command up", views: ['runbook'] },
   { label: 'H', keys: ['H'], action: 'halt', short: 'halt…', help: 'halt trading (asks for a reason, then the word halt)', views: ['overview', 'alerts', 'alert'], mutates: true, footer: ['overview'] },
   { label: 'F', keys: ['F'], action: 'failover', short: 'failover…', help: 'fail over to the standby site (asks first)', views: ['overview', 'alerts', 'alert'], mutates: true, footer: ['overview'] },
   { label: 'A', keys: ['A'], action: 'alerts', short: 'alerts', help: 'the alerts view (also :alerts)', views: ['overview', 'help'], footer: ['overview'] },

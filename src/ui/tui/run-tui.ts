@@ -12,8 +12,7 @@ import { App } from './App.js';
 import { ControlService } from '../../actions/service.js';
 import { controlTarget } from '../../actions/target.js';
 import { createHttp } from '../../sources/http.js';
-import { loadRunbooks } from '../../runbooks/load.js';
-import { RunbookService } from '../../runbooks/service.js';
+import { consoleRunbooks } from '../../runbooks/console-runbooks.js';
 import { Controller } from './controller.js';
 import { createScreen } from './screen.js';
 import { takeTerminal } from './terminal.js';
@@ -45,11 +44,11 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const bell = prefs?.get('bell') ?? true;
   const color = opts.color && prefs?.get('theme') !== 'mono';
   const operator = operatorName(prefs);
-  const loaded = loadRunbooks(opts.config.runbooks_dir);
-  const targets: Record<string, string> = { GPTMON_TRADER_URL: opts.config.trader };
-  if (opts.config.prometheus) targets.GPTMON_PROMETHEUS_URL = opts.config.prometheus;
-  if (opts.config.alertmanager) targets.GPTMON_ALERTMANAGER_URL = opts.config.alertmanager;
-  const runbooks = new RunbookService({ ...loaded, progressFile: opts.progressFile, operator, stepTimeoutMs: opts.config.stepTimeoutMs, env: targets });
+  // Steps run as the console would, without its token in their environment.
+  const steps = consoleRunbooks({ config: opts.config, progressFile: opts.progressFile, operator, stepsRun: !opts.readOnly });
+  const runbooks = steps.service;
+  // Even on a hard exit the token file must not stay behind.
+  process.once('exit', steps.removeTokenFile);
   // The controls have their own connections: a wedged poll must not delay a halt.
   const controlHttp = createHttp({ timeoutMs: opts.config.timeoutMs });
   const controls = new ControlService(controlTarget(opts.config), controlHttp, operator);
@@ -62,7 +61,7 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const screen = createScreen(stdout, { maxFps: 20 });
   // debug: Ink hands each whole frame to the screen, which writes only what changed.
   const app = render(
-    React.createElement(ThemeContext.Provider, { value: { color } }, React.createElement(App, { controller, runbooks, ...(opts.readOnly ? {} : { controls }), config: opts.config, readOnly: opts.readOnly, operator })),
+    React.createElement(ThemeContext.Provider, { value: { color } }, React.createElement(App, { controller, runbooks, ...(opts.readOnly ? {} : { controls }), config: opts.config, readOnly: opts.readOnly, operator, ...(steps.problem ? { initial: { message: { text: steps.problem, level: 'error' as const } } } : {}) })),
     { stdout: screen.sink, ...(opts.stdin ? { stdin: opts.stdin } : {}), debug: true, exitOnCtrlC: false, patchConsole: false },
   );
   quit = (signal) => {
@@ -74,6 +73,9 @@ export async function runTui(opts: TuiOptions): Promise<number> {
     await app.waitUntilExit();
   } finally {
     screen.close();
+    // A running step (a `sleep`, a hung `curl`) must not keep gptmon alive after quit.
+    await steps.close();
+    process.removeListener('exit', steps.removeTokenFile);
     await controller.stop();
     await controlHttp.close();
     guard.restore();
