@@ -5,6 +5,7 @@
 // GPTMON_TOKEN_FILE, and removed when the console exits.
 
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, chmodSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 export type StepTokenFile = { ok: true; path: string; remove(): void } | { ok: false; reason: string };
@@ -26,10 +27,15 @@ const quietly = (fn: () => void) => {
   }
 };
 
-/** `<stateDir>/run/token-<pid>`, mode 0600 in a 0700 directory; files of consoles no longer running are removed. */
+/**
+ * `<stateDir>/run/token-<host>-<pid>`, mode 0600 in a 0700 directory. Files
+ * left by consoles of this host no longer running are removed; a home shared
+ * between hosts keeps the other hosts' files, whose processes it cannot see.
+ */
 export function writeStepTokenFile(stateDir: string, token: string, pid = process.pid): StepTokenFile {
   const dir = join(stateDir, 'run');
-  const path = join(dir, `token-${pid}`);
+  const host = hostname().replace(/[^A-Za-z0-9.-]/g, '_');
+  const path = join(dir, `token-${host}-${pid}`);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const st = lstatSync(dir);
@@ -37,8 +43,8 @@ export function writeStepTokenFile(stateDir: string, token: string, pid = proces
     if (process.getuid && st.uid !== process.getuid()) return { ok: false, reason: `${dir} belongs to another user` };
     if (st.mode & 0o077) chmodSync(dir, 0o700);
     for (const name of readdirSync(dir)) {
-      const m = /^token-(\d+)$/.exec(name);
-      if (m && (Number(m[1]) === pid || !alive(Number(m[1])))) quietly(() => unlinkSync(join(dir, name)));
+      const m = /^token-(.+)-(\d+)$/.exec(name);
+      if (m && m[1] === host && (Number(m[2]) === pid || !alive(Number(m[2])))) quietly(() => unlinkSync(join(dir, name)));
     }
     // Created, never opened: a file or link planted under this name is refused.
     const fd = openSync(path, 'wx', 0o600);

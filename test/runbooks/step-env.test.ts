@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
@@ -49,7 +50,7 @@ describe('what a runbook step runs with', () => {
     expect(readFileSync(join(tmp.dir(), 'progress.json'), 'utf8')).not.toContain(TOKEN);
 
     const file = /^GPTMON_TOKEN_FILE=(.+)$/m.exec(out)![1]!;
-    expect(file).toBe(join(tmp.dir(), 'state', 'gptmon', 'run', 'token-424242'));
+    expect(file).toBe(join(tmp.dir(), 'state', 'gptmon', 'run', `token-${hostname().replace(/[^A-Za-z0-9.-]/g, '_')}-424242`));
     expect(readFileSync(file, 'utf8').trim()).toBe(TOKEN);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(join(tmp.dir(), 'state', 'gptmon', 'run')).mode & 0o777).toBe(0o700);
@@ -75,7 +76,8 @@ describe('what a runbook step runs with', () => {
     await c.close();
   });
 
-  it('gptmon in a step is this checkout, even with another gptmon on PATH', async () => {
+  // Each starts node for the built CLI: slower than the rest when the suite is busy.
+  it('gptmon in a step is this checkout, even with another gptmon on PATH', { timeout: 20_000 }, async () => {
     const fake = join(tmp.dir(), 'fakebin');
     mkdirSync(fake);
     writeFileSync(join(fake, 'gptmon'), '#!/bin/sh\necho WRONG GPTMON\n', { mode: 0o755 });
@@ -86,7 +88,7 @@ describe('what a runbook step runs with', () => {
     expect(await runIn(bare, 'gptmon --version')).toBe(`${VERSION}\n`);
   });
 
-  it("gptmon in a step reads the console's config file", async () => {
+  it("gptmon in a step reads the console's config file", { timeout: 20_000 }, async () => {
     const team = join(tmp.dir(), 'team');
     mkdirSync(team);
     writeFileSync(join(team, 'team-only.md'), runbookText('team-only'));

@@ -10,7 +10,7 @@ import { sanitize } from '../../util/sanitize.js';
 import { truncate } from '../format.js';
 import type { UiAction, UiState } from './app-state.js';
 import type { KeyAction } from './keys.js';
-import { firstUnmarked, maxCommandScroll, runPrompt } from './stepper.js';
+import { firstUnmarked, maxCommandScroll, outputLines, runPrompt } from './stepper.js';
 
 type Dispatch = (action: UiAction) => void;
 
@@ -53,12 +53,11 @@ export function stepperKey(action: KeyAction, runbooks: RunbookService | undefin
     }
     case 'step-run':
       if (!ctx.step.command) return dispatch({ type: 'message', text: 'this step has no command to run', level: 'error' });
-      return dispatch({ type: 'start-run', stepKey: ctx.step.key, prompt: runPrompt(ctx.step.command) });
+      return dispatch({ type: 'start-run', stepKey: ctx.step.key, prompt: runPrompt(ctx.step.command, size.width) });
     case 'scroll-down':
     case 'scroll-up': {
       const run = runbooks.progress(ctx.progressKey).progress?.steps[ctx.step.key]?.run;
-      const outputRows = run ? run.output.trimEnd().split('\n').length : 0;
-      const max = maxCommandScroll({ steps: ctx.count, command: ctx.step.command, outputRows, ...size });
+      const max = maxCommandScroll({ steps: ctx.count, command: ctx.step.command, outputRows: outputLines(run?.output).length, ...size });
       return dispatch({ type: 'scroll', by: action === 'scroll-down' ? 1 : -1, max });
     }
     default:

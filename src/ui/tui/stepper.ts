@@ -5,7 +5,7 @@
 import { commandLines, confirmationFor, lineDangers, type Danger } from '../../runbooks/danger.js';
 import type { Step } from '../../runbooks/types.js';
 import type { Progress, StepRecord } from '../../store/progress-file.js';
-import { sanitize } from '../../util/sanitize.js';
+import { sanitize, sanitizeLines } from '../../util/sanitize.js';
 import { truncate } from '../format.js';
 
 export type StepMark = 'done' | 'skipped' | 'failed';
@@ -24,13 +24,22 @@ export function firstUnmarked(steps: Step[], progress: Progress | undefined): nu
   return Math.max(0, i);
 }
 
-/** What the engineer is asked before a step's command runs. */
-export function runPrompt(command: string): string {
+/** What the engineer is asked before a step's command runs, fitted to `width` with room for what is typed. */
+export function runPrompt(command: string, width = 100): string {
   const c = confirmationFor(command);
   const lines = commandLines(command);
-  const shown = truncate(sanitize(lines[c.line - 1] ?? lines[0]!).trim(), 40);
-  if (c.destructive) return lines.length > 1 ? `line ${c.line} (${shown}) changes things: type ${c.word} to run all ${lines.length} lines: ` : `${shown} changes things: type ${c.word} to run it: `;
-  return lines.length > 1 ? `Run all ${lines.length} lines? y to run: ` : `Run ${shown}? y to run: `;
+  const prompt = (shown: string) => {
+    if (c.destructive) return lines.length > 1 ? `line ${c.line} (${shown}) changes things: type ${c.word} to run all ${lines.length} lines: ` : `${shown} changes things: type ${c.word} to run it: `;
+    return lines.length > 1 ? `Run all ${lines.length} lines? y to run: ` : `Run ${shown}? y to run: `;
+  };
+  // What is typed, the cursor and "esc cancels" need about 30 columns.
+  const room = Math.max(12, Math.min(40, width - 30 - prompt('').length));
+  return prompt(truncate(sanitize(lines[c.line - 1] ?? lines[0]!).trim(), room));
+}
+
+/** A run's output as shown: its lines, sanitised, without the trailing blank ones. */
+export function outputLines(output: string | undefined): string[] {
+  return output?.trimEnd() ? sanitizeLines(output.trimEnd()) : [];
 }
 
 export interface CommandRow {

@@ -4,9 +4,9 @@ import type { Progress } from '../../../store/progress-file.js';
 import { confirmationFor, DANGER_NAMES } from '../../../runbooks/danger.js';
 import { stepText } from '../../../runbooks/render.js';
 import { allSteps, type Runbook } from '../../../runbooks/types.js';
-import { sanitize, sanitizeLines } from '../../../util/sanitize.js';
+import { sanitize } from '../../../util/sanitize.js';
 import { formatAge, formatClock, truncate } from '../../format.js';
-import { commandRows, stepMark, stepperRows } from '../stepper.js';
+import { commandRows, outputLines, stepMark, stepperRows } from '../stepper.js';
 import { tint, useTheme } from '../theme.js';
 
 interface Props {
@@ -37,7 +37,7 @@ export function RunbookView({ runbook, progress, progressError, selected, scroll
   const done = marks.filter((m) => m === 'done' || m === 'skipped').length;
   const failed = marks.filter((m) => m === 'failed').length;
   const run = record?.run;
-  const output = run ? sanitizeLines(run.output.trimEnd()).filter((l, i, all) => l || i < all.length - 1) : [];
+  const output = outputLines(run?.output);
   const rows = step?.command ? commandRows(step.command, width) : [];
   const share = stepperRows({ steps: steps.length, commandRows: rows.length, outputRows: output.length, height });
   const start = Math.max(0, Math.min(selected - Math.floor(share.list / 2), steps.length - share.list));
