@@ -7,6 +7,7 @@ import { consoleRunbooks } from '../../src/runbooks/console-runbooks.js';
 import { BIN_DIR, redact, stepEnvironment } from '../../src/runbooks/step-env.js';
 import { parseRunbook } from '../../src/runbooks/parse.js';
 import type { Runbook } from '../../src/runbooks/types.js';
+import { startSim } from '../../src/sim/index.js';
 import { runbookText } from '../helpers/runbook-files.js';
 import { useTempDir } from '../helpers/temp.js';
 
@@ -21,9 +22,9 @@ function book(command: string): Runbook {
 }
 
 /** A console's runbooks over a clean environment in a temp dir: its own state dir, and a PATH of `path`. */
-function console_(opts: { env?: NodeJS.ProcessEnv; configFile?: string; path?: string } = {}) {
+function console_(opts: { env?: NodeJS.ProcessEnv; configFile?: string; path?: string; trader?: string } = {}) {
   const dir = tmp.dir();
-  const { config, issues } = loadConfig(opts.configFile ? { config: opts.configFile } : {}, { XDG_CONFIG_HOME: join(dir, 'no-config') });
+  const { config, issues } = loadConfig({ ...(opts.configFile ? { config: opts.configFile } : {}), ...(opts.trader ? { trader: opts.trader } : {}) }, { XDG_CONFIG_HOME: join(dir, 'no-config') });
   expect(issues).toEqual([]);
   const env: NodeJS.ProcessEnv = { PATH: opts.path ?? '/usr/bin:/bin', HOME: dir, XDG_STATE_HOME: join(dir, 'state'), XDG_CONFIG_HOME: join(dir, 'no-config'), ...opts.env };
   return consoleRunbooks({ config, progressFile: join(dir, 'progress.json'), operator: 'ana', env, pid: 424242 });
@@ -86,6 +87,23 @@ describe('what a runbook step runs with', () => {
     // And with no gptmon on PATH at all (a fresh checkout, no global install).
     const bare = console_({ path: join(tmp.dir(), 'empty') });
     expect(await runIn(bare, 'gptmon --version')).toBe(`${VERSION}\n`);
+  });
+
+  it("a runbook's `gptmon fallback-model --confirm` line works from the console's token, which the step never sees", { timeout: 20_000 }, async () => {
+    const sim = await startSim({ port: 0, token: TOKEN, seed: 3 });
+    try {
+      const c = console_({ env: { GPTMON_TOKEN: TOKEN }, trader: sim.url });
+      const rb = book('gptmon fallback-model --confirm --reason "from a runbook step"');
+      const res = await c.service.run('K', rb, rb.diagnosis[0]!, 'fallback-model');
+      if (!res.ran) throw new Error(res.reason);
+      expect(res.result).toMatchObject({ exitCode: 0 });
+      expect(res.result.output).toMatch(/verified/i);
+      expect(res.result.output).not.toContain(TOKEN);
+      expect(sim.model.state().model).toBe('fallback');
+      await c.close();
+    } finally {
+      await sim.close();
+    }
   });
 
   it("gptmon in a step reads the console's config file", { timeout: 20_000 }, async () => {
