@@ -80,7 +80,8 @@ function breakStale(path: string, judged: Holder | undefined): void {
 /** Runs `fn` holding the lock for `target`; throws a StoreError when the lock cannot be had. */
 export function withFileLock<T>(target: string, fn: () => T, opts: LockOptions = {}): T {
   const path = `${target}.lock`;
-  const timeoutMs = opts.timeoutMs ?? 5000;
+  // Generous: a holder keeps it for milliseconds, but forty writers queue on a busy disk.
+  const timeoutMs = opts.timeoutMs ?? 10_000;
   const staleMs = opts.staleMs ?? 10_000;
   const me: Holder = { pid: process.pid, host: hostname(), at: Date.now(), nonce: Math.random().toString(36).slice(2) };
   const deadline = Date.now() + timeoutMs;
