@@ -27,6 +27,7 @@ import type { ControlService } from '../../actions/service.js';
 import type { ActionName } from '../../actions/actions.js';
 import { outcomeMessage } from '../../actions/outcome-text.js';
 import { useTheme } from './theme.js';
+import { sanitize } from '../../util/sanitize.js';
 
 export interface AppProps {
   controller: ControllerLike;
@@ -265,7 +266,8 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
         if (!ctx) return;
         if (!ctx.step.command) return dispatch({ type: 'message', text: 'this step has no command to run', level: 'error' });
         const c = confirmationFor(ctx.step.command);
-        const cmd = truncate(ctx.step.command.split('\n')[0]!, 40);
+        // Sanitised before it is cut: a cut must not leave half an escape sequence.
+        const cmd = truncate(sanitize(ctx.step.command.split('\n')[0]), 40);
         return dispatch({ type: 'start-run', stepKey: ctx.step.key, prompt: c.destructive ? `${cmd} changes things: type ${c.word} to run it: ` : `Run ${cmd}? y to run: ` });
       }
     }
@@ -291,7 +293,7 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
       </Box>
       {ui.mode.kind === 'control' ? (
         <Text bold color={theme.color ? 'red' : undefined} inverse={!theme.color}>
-          {truncate(` ${ui.mode.action.toUpperCase()}: ${ui.mode.preview}`, layout.width)}
+          {truncate(` ${ui.mode.action.toUpperCase()}: ${sanitize(ui.mode.preview)}`, layout.width)}
         </Text>
       ) : null}
       <Footer ui={ui} readOnly={readOnly} width={layout.width} />

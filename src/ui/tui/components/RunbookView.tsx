@@ -5,6 +5,7 @@ import { confirmationFor } from '../../../runbooks/runner.js';
 import { stepText } from '../../../runbooks/render.js';
 import { allSteps, type Runbook } from '../../../runbooks/types.js';
 import { formatAge, formatClock, truncate } from '../../format.js';
+import { sanitize, sanitizeLines } from '../../../util/sanitize.js';
 import { tint, useTheme } from '../theme.js';
 
 interface Props {
@@ -20,6 +21,13 @@ interface Props {
 
 const MARK = { done: '✓', skipped: '–' } as const;
 
+/** The last lines a step's run printed: its output is outside text, each line sanitised. */
+function outputTail(output: unknown, count: number): string[] {
+  const lines = sanitizeLines(output);
+  while (lines.length && !lines.at(-1)!.trim()) lines.pop();
+  return lines.slice(-count);
+}
+
 /** One step at a time: the list with what is done, and the selected step with its command and last run. */
 export function RunbookView({ runbook, progress, selected, forWhat, now, width, height }: Props) {
   const theme = useTheme();
@@ -32,11 +40,13 @@ export function RunbookView({ runbook, progress, selected, forWhat, now, width, 
   const start = Math.max(0, Math.min(selected - Math.floor(listRows / 2), steps.length - listRows));
   const shown = steps.slice(start, start + listRows);
   const run = record?.run;
-  const output = run ? run.output.trimEnd().split('\n').slice(-(detailRows - 3)) : [];
+  const output = run ? outputTail(run.output, detailRows - 3) : [];
+  // A team's runbook and the progress file are outside text too: every piece sanitised.
+  const confirm = step?.command ? confirmationFor(step.command) : undefined;
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold>{truncate(` ${runbook.title} · ${runbook.id} · ${done}/${steps.length} steps · for ${forWhat}`, width)}</Text>
-      <Text dimColor>{truncate(` ${runbook.intro}`, width)}</Text>
+      <Text bold>{truncate(` ${sanitize(runbook.title)} · ${sanitize(runbook.id)} · ${done}/${steps.length} steps · for ${sanitize(forWhat)}`, width)}</Text>
+      <Text dimColor>{truncate(` ${sanitize(runbook.intro)}`, width)}</Text>
       {shown.map((s) => {
         const rec = progress?.steps[s.key];
         const isSel = s === step;
@@ -44,7 +54,7 @@ export function RunbookView({ runbook, progress, selected, forWhat, now, width, 
         const section = s.number === 1 ? (s.section === 'diagnosis' ? 'Diagnosis  ' : 'Resolution ') : '           ';
         return (
           <Text key={s.key} inverse={isSel} color={tint(theme, rec?.status === 'done' ? 'green' : rec?.status === 'skipped' ? 'gray' : undefined)}>
-            {truncate(`${isSel ? '▶' : ' '}${section}${mark} ${s.number}. ${stepText(s)}`, width).padEnd(width)}
+            {truncate(`${isSel ? '▶' : ' '}${section}${mark} ${s.number}. ${sanitize(stepText(s))}`, width).padEnd(width)}
           </Text>
         );
       })}
@@ -53,10 +63,10 @@ export function RunbookView({ runbook, progress, selected, forWhat, now, width, 
         <Box flexDirection="column">
           <Text>
             <Text bold>{' Command '}</Text>
-            {step.command ? (
-              <Text color={tint(theme, confirmationFor(step.command).destructive ? 'red' : 'cyan')}>
-                {truncate(step.command.split('\n')[0]!, width - 30)}
-                {confirmationFor(step.command).destructive ? `  (changes things: type ${confirmationFor(step.command).word} to run)` : ''}
+            {step.command && confirm ? (
+              <Text color={tint(theme, confirm.destructive ? 'red' : 'cyan')}>
+                {truncate(sanitize(step.command.split('\n')[0]!), width - 30)}
+                {confirm.destructive ? `  (changes things: type ${sanitize(confirm.word)} to run)` : ''}
               </Text>
             ) : (
               <Text dimColor>none: do it by hand, then mark it (d done, s skip)</Text>
@@ -64,7 +74,7 @@ export function RunbookView({ runbook, progress, selected, forWhat, now, width, 
           </Text>
           <Text dimColor>
             {truncate(
-              ` ${record?.status ? `${record.status} by ${record.operator} at ${formatClock(record.at ?? now)}` : 'not marked yet'}${run ? ` · ran ${formatAge(now - run.at)} ago by ${run.operator}: ${run.timedOut ? 'timed out' : `exit ${run.exitCode}`} in ${run.ms}ms` : ''}`,
+              ` ${record?.status ? `${record.status} by ${sanitize(record.operator)} at ${formatClock(record.at ?? now)}` : 'not marked yet'}${run ? ` · ran ${formatAge(now - run.at)} ago by ${sanitize(run.operator)}: ${run.timedOut ? 'timed out' : `exit ${run.exitCode}`} in ${run.ms}ms` : ''}`,
               width,
             )}
           </Text>
