@@ -1,6 +1,8 @@
 // The control actions of contract §1: what each sends, and what state proves
 // it took effect. A success is only ever what /admin/state shows.
 
+import { asText } from '../util/sanitize.js';
+
 export interface TraderState {
   trading: 'active' | 'halted';
   open_positions: number;
@@ -45,8 +47,8 @@ export function parseState(json: unknown): TraderState | undefined {
   return {
     trading: s.trading,
     open_positions: typeof s.open_positions === 'number' ? s.open_positions : NaN,
-    site: String(s.site ?? '?'),
-    model: String(s.model ?? '?'),
+    site: asText(s.site ?? '?'),
+    model: asText(s.model ?? '?'),
     position_scale: typeof s.position_scale === 'number' ? s.position_scale : NaN,
   };
 }

@@ -3,7 +3,9 @@ import { formatDuration, parseDurationMs } from '../config/units.js';
 import { didYouMean } from '../util/closest.js';
 import { formatClock } from '../ui/format.js';
 import type { GlobalOptions } from './main.js';
+import { sanitize } from '../util/sanitize.js';
 import { configOrExit, openMonitor } from './context.js';
+import { writeErr, writeOut } from './output.js';
 
 export interface AckOptions {
   comment?: string;
@@ -26,12 +28,12 @@ export async function runAck(alert: string, opts: AckOptions, globals: GlobalOpt
   if (!config) return 1;
   const forMs = parseDurationMs(opts.for);
   if (!forMs.ok || forMs.value <= 0) {
-    process.stderr.write(`gptmon ack: --for ${opts.for}: ${forMs.ok ? 'must be longer than 0' : forMs.error}\n`);
+    writeErr(`gptmon ack: --for ${opts.for}: ${forMs.ok ? 'must be longer than 0' : forMs.error}\n`);
     return 1;
   }
   const labels = parseLabels(opts.label);
   if (typeof labels === 'string') {
-    process.stderr.write(`gptmon ack: ${labels}\n`);
+    writeErr(`gptmon ack: ${labels}\n`);
     return 1;
   }
   const monitor = openMonitor(config);
@@ -43,7 +45,7 @@ export async function runAck(alert: string, opts: AckOptions, globals: GlobalOpt
       known = snap.alerts.some((a) => a.name === alert);
       if (!known) {
         const names = new Set([...config.alerts.map((a) => a.name), ...snap.alerts.map((a) => a.name)]);
-        process.stderr.write(`gptmon ack: no alert called "${alert}"${didYouMean(alert, names)}\n`);
+        writeErr(`gptmon ack: no alert called "${sanitize(alert)}"${sanitize(didYouMean(alert, names))}\n`);
         return 1;
       }
     }
@@ -54,13 +56,14 @@ export async function runAck(alert: string, opts: AckOptions, globals: GlobalOpt
       operator = operatorName(undefined);
     }
     const res = await monitor.acks.add({ alertname: alert, labels, operator, comment: opts.comment ?? 'acknowledged with gptmon', forMs: forMs.value });
+    // Reasons and the silence id are Alertmanager's words: sanitised.
     if (!res.ok) {
-      process.stderr.write(`gptmon ack: ${res.reason}\n`);
+      writeErr(`gptmon ack: ${sanitize(res.reason)}\n`);
       return 1;
     }
-    if (res.warning) process.stderr.write(`gptmon ack: warning: ${res.warning}\n`);
-    const where = res.ack.where === 'alertmanager' ? `silence ${res.ack.id} in Alertmanager` : 'kept locally';
-    process.stdout.write(`acknowledged ${alert} by ${operator} for ${formatDuration(forMs.value)} (until ${formatClock(res.ack.expiresAt)}; ${where})\n`);
+    if (res.warning) writeErr(`gptmon ack: warning: ${sanitize(res.warning)}\n`);
+    const where = res.ack.where === 'alertmanager' ? `silence ${sanitize(res.ack.id)} in Alertmanager` : 'kept locally';
+    writeOut(`acknowledged ${sanitize(alert)} by ${sanitize(operator)} for ${formatDuration(forMs.value)} (until ${formatClock(res.ack.expiresAt)}; ${where})\n`);
     return 0;
   } finally {
     await monitor.close();

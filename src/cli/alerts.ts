@@ -1,6 +1,7 @@
 import type { GlobalOptions } from './main.js';
 import { alertsText } from './alerts-text.js';
 import { configOrExit, openMonitor, readOnce } from './context.js';
+import { writeOut } from './output.js';
 
 export async function runAlerts(opts: { json?: boolean }, globals: GlobalOptions): Promise<number> {
   const config = configOrExit(globals);
@@ -9,7 +10,7 @@ export async function runAlerts(opts: { json?: boolean }, globals: GlobalOptions
   try {
     const snap = await readOnce(monitor, config);
     if (opts.json) process.stdout.write(`${JSON.stringify({ now: snap.now, mode: snap.mode, sources: snap.sources, alerts: snap.alerts }, null, 2)}\n`);
-    else process.stdout.write(`${alertsText(snap, process.stdout.columns || 80).join('\n')}\n`);
+    else writeOut(`${alertsText(snap, process.stdout.columns || 80).join('\n')}\n`);
     // Contract: 0. A broken source is named in the output, not in the exit code.
     return 0;
   } finally {

@@ -8,7 +8,7 @@ import { isError, mattersToControls, sectionsOf } from '../config/issue.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import type { GlobalOptions } from './main.js';
-import { printIssues } from './output.js';
+import { printIssues, writeErr } from './output.js';
 
 export function configOrExit(globals: GlobalOptions): Config | undefined {
   const { config, issues } = loadConfig(globals);
@@ -31,7 +31,7 @@ export function controlConfigOrExit(globals: GlobalOptions, command: string): Co
   const ignored = issues.filter((i) => !blocking.includes(i));
   if (ignored.length) {
     const files = [...new Set(ignored.map((i) => i.file))].join(', ');
-    process.stderr.write(`gptmon ${command}: ignoring problems in ${sectionsOf(ignored).join(', ')} of ${files} (the controls need only the target and the token; gptmon config check lists them)\n`);
+    writeErr(`gptmon ${command}: ignoring problems in ${sectionsOf(ignored).join(', ')} of ${files} (the controls need only the target and the token; gptmon config check lists them)\n`);
   }
   return config;
 }

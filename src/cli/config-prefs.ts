@@ -1,37 +1,38 @@
 import { openPrefs, operatorName, parsePref, PREF_KEYS, type PrefKey } from '../config/prefs.js';
 import { didYouMean } from '../util/closest.js';
+import { writeErr, writeOut } from './output.js';
 
 export async function runConfigPrefs(key: string | undefined, value: string | undefined): Promise<number> {
   let prefs;
   try {
     prefs = await openPrefs();
   } catch (err) {
-    process.stderr.write(`gptmon: cannot open preferences: ${(err as Error).message.split('\n')[0]}\n`);
+    writeErr(`gptmon: cannot open preferences: ${(err as Error).message.split('\n')[0]}\n`);
     return 1;
   }
   if (!key) {
     for (const k of PREF_KEYS) {
       const v = k === 'operator' ? `${operatorName(prefs)}${prefs.get('operator') ? '' : '  (from $USER)'}` : String(prefs.get(k));
-      process.stdout.write(`${k.padEnd(9)} ${v}\n`);
+      writeOut(`${k.padEnd(9)} ${v}\n`);
     }
-    process.stdout.write(`# stored in ${prefs.path}\n`);
+    writeOut(`# stored in ${prefs.path}\n`);
     return 0;
   }
   if (!(PREF_KEYS as readonly string[]).includes(key)) {
-    process.stderr.write(`gptmon: unknown preference "${key}"${didYouMean(key, PREF_KEYS)}; known: ${PREF_KEYS.join(', ')}\n`);
+    writeErr(`gptmon: unknown preference "${key}"${didYouMean(key, PREF_KEYS)}; known: ${PREF_KEYS.join(', ')}\n`);
     return 1;
   }
   const k = key as PrefKey;
   if (value === undefined) {
-    process.stdout.write(`${k === 'operator' ? operatorName(prefs) : String(prefs.get(k))}\n`);
+    writeOut(`${k === 'operator' ? operatorName(prefs) : String(prefs.get(k))}\n`);
     return 0;
   }
   const parsed = parsePref(k, value);
   if (!parsed.ok) {
-    process.stderr.write(`gptmon: ${parsed.error}\n`);
+    writeErr(`gptmon: ${parsed.error}\n`);
     return 1;
   }
   prefs.set(k, parsed.value as never);
-  process.stdout.write(`${k} = ${String(parsed.value)}\n`);
+  writeOut(`${k} = ${String(parsed.value)}\n`);
   return 0;
 }

@@ -3,6 +3,7 @@ import { configToYaml } from '../config/format.js';
 import { maskUrl } from '../util/mask-url.js';
 import type { GlobalOptions } from './main.js';
 import { configOrExit } from './config-or-exit.js';
+import { writeOut } from './output.js';
 
 export async function runConfigShow(globals: GlobalOptions): Promise<number> {
   const config = configOrExit(globals);
@@ -17,6 +18,6 @@ export async function runConfigShow(globals: GlobalOptions): Promise<number> {
     `# timeout       ${formatDuration(config.timeoutMs)} per request`,
     '',
   ];
-  process.stdout.write(lines.join('\n') + configToYaml(config));
+  writeOut(lines.join('\n') + configToYaml(config));
   return 0;
 }

@@ -12,7 +12,9 @@ import { parseDurationMs } from '../config/units.js';
 import { createHttp, type Http } from '../sources/http.js';
 import { maskUrl, maskUrlsIn } from '../util/mask-url.js';
 import type { GlobalOptions } from './main.js';
+import { sanitize } from '../util/sanitize.js';
 import { controlConfigOrExit } from './config-or-exit.js';
+import { writeErr, writeOut } from './output.js';
 
 export interface ControlOptions {
   confirm?: boolean;
@@ -24,12 +26,15 @@ export interface ControlOptions {
   deadline?: string;
 }
 
-/** The real outcome first, then, if its audit line is missing, AUDIT FAILED. */
+/**
+ * The real outcome first, then, if its audit line is missing, AUDIT FAILED.
+ * The trader's state and the reasons (which quote its answers) are outside text: sanitised.
+ */
 function report(o: Outcome): void {
-  if (o.result === 'verified') process.stdout.write(`${o.action}: verified in ${o.ms}ms: ${stateLine(o.state!)}\n`);
-  else if (o.result === 'dry-run') process.stdout.write(`${o.action}: dry run, nothing sent:\n${o.request}\n`);
-  else process.stderr.write(`gptmon ${o.action}: ${o.result === 'refused' ? 'refused' : 'FAILED'}: ${o.reason}\n`);
-  if (o.auditFailed) process.stderr.write(`gptmon ${o.action}: AUDIT FAILED: ${o.auditFailed}\n`);
+  if (o.result === 'verified') writeOut(`${o.action}: verified in ${o.ms}ms: ${sanitize(stateLine(o.state!))}\n`);
+  else if (o.result === 'dry-run') writeOut(`${o.action}: dry run, nothing sent:\n${o.request}\n`);
+  else writeErr(`gptmon ${o.action}: ${o.result === 'refused' ? 'refused' : 'FAILED'}: ${sanitize(o.reason)}\n`);
+  if (o.auditFailed) writeErr(`gptmon ${o.action}: AUDIT FAILED: ${sanitize(o.auditFailed)}\n`);
 }
 
 /** A refusal's exit status: 2, whatever became of its audit line (report() has said AUDIT FAILED if so). */
@@ -75,7 +80,7 @@ export async function runControl(name: ActionName, opts: ControlOptions, globals
   if (!config) return 1;
   const deadline = parseDurationMs(opts.deadline ?? '10s');
   if (!deadline.ok || deadline.value <= 0) {
-    process.stderr.write(`gptmon ${name}: --deadline ${opts.deadline}: ${deadline.ok ? 'must be longer than 0' : deadline.error}\n`);
+    writeErr(`gptmon ${name}: --deadline ${opts.deadline}: ${deadline.ok ? 'must be longer than 0' : deadline.error}\n`);
     return 2;
   }
   const params: ActionParams = { reason: opts.reason ?? '(no reason given)', operator: operatorName(readPrefsQuick()) };
@@ -83,7 +88,7 @@ export async function runControl(name: ActionName, opts: ControlOptions, globals
   if (name === 'reduce') {
     const scale = Number(opts.scale ?? '0.5');
     if (!(scale > 0 && scale <= 1)) {
-      process.stderr.write(`gptmon reduce: --scale ${opts.scale}: a number above 0 and at most 1\n`);
+      writeErr(`gptmon reduce: --scale ${opts.scale}: a number above 0 and at most 1\n`);
       return 2;
     }
     params.scale = scale;
@@ -96,13 +101,13 @@ export async function runControl(name: ActionName, opts: ControlOptions, globals
     if (!opts.confirm && !opts.dryRun) {
       const tty = process.stdin.isTTY && process.stdout.isTTY;
       if (!tty) return refused(refuse(base, name, 'no --confirm and no terminal to ask on; nothing was sent'));
-      process.stdout.write(`About to ${actions.map((a) => ACTIONS[a].does).join(', then ')} on ${maskUrl(target.trader)}\n`);
+      writeOut(`About to ${actions.map((a) => ACTIONS[a].does).join(', then ')} on ${maskUrl(target.trader)}\n`);
       const made = clientFor(target, http);
       if (made.ok) {
         const now = await made.client.state(Date.now() + config.timeoutMs);
-        process.stdout.write(`Now: ${now.ok ? stateLine(now.value) : `state unknown (${maskUrlsIn(now.reason)})`}\n`);
-      } else process.stdout.write(`Now: cannot act: ${maskUrlsIn(made.reason)}\n`);
-      process.stdout.write(`Reason: ${params.reason}\n`);
+        writeOut(`Now: ${sanitize(now.ok ? stateLine(now.value) : `state unknown (${maskUrlsIn(now.reason)})`)}\n`);
+      } else writeOut(`Now: cannot act: ${sanitize(maskUrlsIn(made.reason))}\n`);
+      writeOut(`Reason: ${sanitize(params.reason)}\n`);
       const answer = await ask(`Type ${name} to go ahead: `);
       if (!answer.ok) return refused(refuse(base, name, `${answer.why}; nothing was sent`));
       const typed = answer.text.trim();
@@ -113,7 +118,7 @@ export async function runControl(name: ActionName, opts: ControlOptions, globals
     const last = outcomes.at(-1)!;
     if (outcomes.length < actions.length) {
       const why = last.result === 'verified' ? ' (the deadline had passed)' : '';
-      process.stderr.write(`gptmon ${name}: stopped at ${last.action}; ${actions.slice(outcomes.length).join(', ')} not attempted${why}\n`);
+      writeErr(`gptmon ${name}: stopped at ${last.action}; ${actions.slice(outcomes.length).join(', ')} not attempted${why}\n`);
     }
     const allDone = outcomes.every((o) => o.result === 'verified' || o.result === 'dry-run') && outcomes.length === actions.length;
     // Done but not written down is not done: exit 0 means verified and audited.

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { GlobalOptions } from './main.js';
 import { ackFile, alertStateFile, progressFile } from './context.js';
 import { configOrExit } from './config-or-exit.js';
-import { colorEnabled } from './output.js';
+import { colorEnabled, writeOut } from './output.js';
 
 export async function runDemo(globals: GlobalOptions): Promise<number> {
   const { startSim } = await import('../sim/index.js');
@@ -29,7 +29,7 @@ export async function runDemo(globals: GlobalOptions): Promise<number> {
   ].join('\n');
   try {
     if (!process.stdout.isTTY) {
-      process.stdout.write(`${howTo}\nNo terminal here, so no console: Ctrl-C stops the simulator.\n`);
+      writeOut(`${howTo}\nNo terminal here, so no console: Ctrl-C stops the simulator.\n`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -43,7 +43,7 @@ export async function runDemo(globals: GlobalOptions): Promise<number> {
     process.env.GPTMON_TOKEN = token;
     const { runTui } = await import('../ui/tui/run-tui.js');
     const code = await runTui({ config, ackFile: ackFile(), alertStateFile: alertStateFile(), progressFile: progressFile(config), readOnly: false, color: colorEnabled(process.stdout) });
-    process.stdout.write(`${howTo}The simulator stopped with the console.\n`);
+    writeOut(`${howTo}The simulator stopped with the console.\n`);
     return code;
   } finally {
     await sim.close();

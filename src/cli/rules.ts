@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { exportRules } from '../config/rules-export.js';
 import type { GlobalOptions } from './main.js';
 import { configOrExit } from './context.js';
+import { writeErr } from './output.js';
 
 export async function runRulesExport(opts: { output?: string }, globals: GlobalOptions): Promise<number> {
   const config = configOrExit(globals);
@@ -14,9 +15,9 @@ export async function runRulesExport(opts: { output?: string }, globals: GlobalO
   try {
     writeFileSync(opts.output, text);
   } catch (err) {
-    process.stderr.write(`gptmon rules export: cannot write ${opts.output}: ${(err as Error).message}\n`);
+    writeErr(`gptmon rules export: cannot write ${opts.output}: ${(err as Error).message}\n`);
     return 1;
   }
-  process.stderr.write(`wrote ${config.alerts.length} rules to ${opts.output}\n`);
+  writeErr(`wrote ${config.alerts.length} rules to ${opts.output}\n`);
   return 0;
 }

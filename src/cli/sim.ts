@@ -2,6 +2,7 @@
 // as strings from commander; bad ones get one line on stderr and exit 2.
 import { randomBytes } from 'node:crypto';
 import { type RunningSim, SCENARIOS, startSim } from '../sim/index.js';
+import { writeErr, writeOut } from './output.js';
 
 export interface SimCliOptions {
   port?: string;
@@ -37,8 +38,8 @@ interface Settings {
 }
 
 export async function runSim(opts: SimCliOptions, io: SimCliIo = {}): Promise<number> {
-  const out = io.out ?? ((line: string) => process.stdout.write(line + '\n'));
-  const err = io.err ?? ((line: string) => process.stderr.write(line + '\n'));
+  const out = io.out ?? ((line: string) => writeOut(line + '\n'));
+  const err = io.err ?? ((line: string) => writeErr(line + '\n'));
   if (opts.list === true) {
     const width = Math.max(...SCENARIOS.map((s) => s.name.length));
     for (const s of SCENARIOS) out(`${s.name.padEnd(width)}  ${s.description}`);

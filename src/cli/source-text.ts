@@ -1,5 +1,6 @@
 import type { Snapshot, SourceStatus } from '../engine/types.js';
 import { formatAge } from '../ui/format.js';
+import { sanitize } from '../util/sanitize.js';
 
 /** `trader ok 12ms`, `metrics stale 20s (timed out after 3s)`, `alertmanager off`. */
 export function sourceText(s: SourceStatus, now: number): string {
@@ -8,10 +9,11 @@ export function sourceText(s: SourceStatus, now: number): string {
       return `${s.name} off`;
     case 'ok':
       return `${s.name} ok${s.ms !== undefined ? ` ${s.ms}ms` : ''}`;
+    // A reason can quote what the server answered: sanitised.
     case 'stale':
-      return `${s.name} stale ${formatAge(now - (s.lastOkAt ?? now))} (${s.reason})`;
+      return `${s.name} stale ${formatAge(now - (s.lastOkAt ?? now))} (${sanitize(s.reason)})`;
     case 'down':
-      return `${s.name} DOWN${s.since !== undefined && s.lastOkAt !== undefined ? ` ${formatAge(now - s.since)}` : ''} (${s.reason})`;
+      return `${s.name} DOWN${s.since !== undefined && s.lastOkAt !== undefined ? ` ${formatAge(now - s.since)}` : ''} (${sanitize(s.reason)})`;
   }
 }
 

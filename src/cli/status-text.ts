@@ -6,6 +6,7 @@ import type { Level } from '../engine/classify.js';
 import type { Snapshot } from '../engine/types.js';
 import { formatThresholds, formatValue, truncate } from '../ui/format.js';
 import { metricLabel } from '../ui/labels.js';
+import { sanitize } from '../util/sanitize.js';
 import { sourcesLine } from './source-text.js';
 
 export const LEVEL_WORD: Record<Level, string> = { ok: 'OK', warning: 'WARN', critical: 'CRIT' };
@@ -25,9 +26,10 @@ export function statusText(snap: Snapshot, config: Config, width = 80): string[]
   const t = snap.trader;
   const head = [`GPT-Trader ${STATUS_WORD[code]}`];
   if (t.trading) head.push(`trading ${t.trading === 'halted' ? 'HALTED' : 'active'}`);
-  if (t.site) head.push(`site ${t.site}`);
-  if (t.model) head.push(`model ${t.model}`);
-  const lines = [head.join('  '), truncate(`sources: ${sourcesLine(snap)}`, width), ...snap.problems.map((p) => truncate(`problem: ${p}`, width)), ''];
+  // Site, model, components and alert names are the trader's and Prometheus's words: sanitised.
+  if (t.site) head.push(`site ${sanitize(t.site)}`);
+  if (t.model) head.push(`model ${sanitize(t.model)}`);
+  const lines = [head.join('  '), truncate(`sources: ${sourcesLine(snap)}`, width), ...snap.problems.map((p) => truncate(`problem: ${sanitize(p)}`, width)), ''];
   if (snap.unknown) {
     lines.push('Nothing could be read: check the URLs (gptmon config show) and that the trader is up.');
     return lines;
@@ -42,13 +44,13 @@ export function statusText(snap: Snapshot, config: Config, width = 80): string[]
   lines.push(truncate(`breakers: ${breakersText(snap)}`, width));
   if (t.components.length) {
     lines.push('');
-    lines.push(truncate(`health: ${t.components.map((c) => `${c.name} ${c.healthy ? 'ok' : `FAIL${c.message ? ` (${c.message})` : ''}`}`).join(', ')}`, width));
+    lines.push(truncate(`health: ${t.components.map((c) => `${sanitize(c.name)} ${c.healthy ? 'ok' : `FAIL${c.message ? ` (${sanitize(c.message)})` : ''}`}`).join(', ')}`, width));
   }
   const firing = snap.alerts.filter((a) => a.state === 'firing');
   const pending = snap.alerts.filter((a) => a.state === 'pending');
   lines.push('');
   if (!firing.length && !pending.length) lines.push('alerts: none firing');
-  else lines.push(truncate(`alerts: ${firing.length} firing${firing.length ? ` (${firing.map((a) => `${a.name}${a.ack ? ' acked' : ''}`).join(', ')})` : ''}, ${pending.length} pending — gptmon alerts`, width));
+  else lines.push(truncate(`alerts: ${firing.length} firing${firing.length ? ` (${firing.map((a) => `${sanitize(a.name)}${a.ack ? ' acked' : ''}`).join(', ')})` : ''}, ${pending.length} pending — gptmon alerts`, width));
   return lines;
 }
 

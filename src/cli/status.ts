@@ -1,5 +1,6 @@
 import type { GlobalOptions } from './main.js';
 import { configOrExit, openMonitor, readOnce } from './context.js';
+import { writeOut } from './output.js';
 import { statusCode, statusText } from './status-text.js';
 
 export async function runStatus(opts: { json?: boolean }, globals: GlobalOptions): Promise<number> {
@@ -15,7 +16,7 @@ export async function runStatus(opts: { json?: boolean }, globals: GlobalOptions
       const values = Object.fromEntries(Object.entries(metrics).map(([k, { history: _h, ...m }]) => [k, m]));
       process.stdout.write(`${JSON.stringify({ status: ['ok', 'warning', 'critical', 'unknown'][code], code, ...rest, metrics: values }, null, 2)}\n`);
     } else {
-      process.stdout.write(`${statusText(snap, config, process.stdout.columns || 80).join('\n')}\n`);
+      writeOut(`${statusText(snap, config, process.stdout.columns || 80).join('\n')}\n`);
     }
     return code;
   } finally {

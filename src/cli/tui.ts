@@ -1,10 +1,10 @@
 import type { GlobalOptions } from './main.js';
 import { ackFile, alertStateFile, configOrExit, progressFile } from './context.js';
-import { colorEnabled } from './output.js';
+import { colorEnabled, writeErr } from './output.js';
 
 export async function runTuiCommand(opts: { readOnly?: boolean; refresh?: string }, globals: GlobalOptions): Promise<number> {
   if (!process.stdout.isTTY) {
-    process.stderr.write('gptmon tui needs a terminal; in a script or a pipe use `gptmon status` or `gptmon alerts`\n');
+    writeErr('gptmon tui needs a terminal; in a script or a pipe use `gptmon status` or `gptmon alerts`\n');
     return 2;
   }
   const config = configOrExit(globals);

@@ -1,6 +1,8 @@
 // A runbook for the terminal: headings, numbered steps, commands set apart,
-// wrapped to the width. Piped output is the Markdown as written instead.
+// wrapped to the width. Piped output is the Markdown as written instead. A
+// team's runbook is outside text: every piece of it is sanitised here.
 
+import { sanitize, sanitizeLines } from '../util/sanitize.js';
 import type { Runbook, Step } from './types.js';
 
 export function wrap(text: string, width: number, indent = ''): string[] {
@@ -32,24 +34,24 @@ export function stepText(step: Step): string {
 
 function stepLines(step: Step, width: number, style: Style): string[] {
   const label = `${step.number}. `.padStart(5);
-  const lines = wrap(stepText(step), width, ' '.repeat(5));
-  lines[0] = label + lines[0]!.trimStart();
+  const lines = wrap(sanitize(stepText(step)), width, ' '.repeat(5));
+  lines[0] = label + (lines[0] ?? '').trimStart();
   const shown = step.block?.code ?? step.command;
-  if (shown) for (const l of shown.split('\n')) lines.push(style.command(`       $ ${l}`.slice(0, Math.max(width, 10))));
+  if (shown) for (const l of sanitizeLines(shown)) lines.push(style.command(`       $ ${l}`.slice(0, Math.max(width, 10))));
   return lines;
 }
 
 export function renderRunbook(r: Runbook, width: number, color: boolean): string {
   const style = color ? ANSI : PLAIN;
   const w = Math.max(40, Math.min(width, 100));
-  const out: string[] = [style.heading(r.title.toUpperCase()), `${r.id}${r.severity ? ` · ${r.severity}` : ''}${r.alerts.length ? ` · serves ${r.alerts.join(', ')}` : ''}${r.aliases.length ? ` · also: ${r.aliases.join(', ')}` : ''}`];
-  if (r.intro) out.push('', ...wrap(r.intro, w));
+  const out: string[] = [style.heading(sanitize(r.title).toUpperCase()), `${sanitize(r.id)}${r.severity ? ` · ${sanitize(r.severity)}` : ''}${r.alerts.length ? ` · serves ${r.alerts.map(sanitize).join(', ')}` : ''}${r.aliases.length ? ` · also: ${r.aliases.map(sanitize).join(', ')}` : ''}`];
+  if (r.intro) out.push('', ...wrap(sanitize(r.intro), w));
   const bullets = (title: string, items: string[]) => {
     if (!items.length) return;
     out.push('', style.heading(title));
     for (const item of items) {
-      const lines = wrap(item.replace(/`([^`]+)`/g, '$1'), w, '     ');
-      lines[0] = `   • ${lines[0]!.trimStart()}`;
+      const lines = wrap(sanitize(item).replace(/`([^`]+)`/g, '$1'), w, '     ');
+      lines[0] = `   • ${(lines[0] ?? '').trimStart()}`;
       out.push(...lines);
     }
   };
@@ -63,6 +65,13 @@ export function renderRunbook(r: Runbook, width: number, color: boolean): string
   steps('Resolution', r.resolution);
   bullets('Prevention', r.prevention);
   return `${out.join('\n')}\n`;
+}
+
+/** The Markdown as written, for a pipe: each line sanitised, the line breaks kept. */
+export function runbookMarkdown(r: Runbook): string {
+  const lines = sanitizeLines(r.markdown);
+  if (lines.at(-1) === '') lines.pop();
+  return `${lines.join('\n')}\n`;
 }
 
 export function runbookJson(r: Runbook): object {

@@ -10,7 +10,7 @@ const DB_LATENCY_UNHEALTHY_MS = 50;
 
 interface Component {
   healthy: boolean;
-  message?: string;
+  message?: unknown;
   [extra: string]: unknown;
 }
 
@@ -22,7 +22,39 @@ export interface HealthBody {
   metrics: { uptime: number; requests_per_second: number; error_rate: number; active_connections: number };
 }
 
-export function healthBody(snap: SimSnapshot, now: Date): { status: 200 | 503; body: HealthBody } {
+export const COMPONENT_NAMES = ['database', 'redis', 'model', 'api'] as const;
+export type ComponentName = (typeof COMPONENT_NAMES)[number];
+
+/**
+ * A test's word in a component's place: its message (any JSON value, so a
+ * client's handling of a number, an object or escape sequences can be seen)
+ * and, when given, its health. Kept until cleared.
+ */
+export interface HealthNote {
+  message: unknown;
+  healthy?: boolean;
+}
+
+export interface HealthNotes {
+  set(component: ComponentName, note: HealthNote): void;
+  list(): Record<string, HealthNote>;
+  clear(): number;
+}
+
+export function createHealthNotes(): HealthNotes {
+  const notes = new Map<ComponentName, HealthNote>();
+  return {
+    set: (component, note) => void notes.set(component, { ...note }),
+    list: () => Object.fromEntries([...notes].map(([k, v]) => [k, { ...v }])),
+    clear() {
+      const n = notes.size;
+      notes.clear();
+      return n;
+    },
+  };
+}
+
+export function healthBody(snap: SimSnapshot, now: Date, notes: Record<string, HealthNote> = {}): { status: 200 | 503; body: HealthBody } {
   const g = snap.gauges;
   const dbLatency = round(snap.host.dbLatencyMs, 1);
   const database: Component = { healthy: dbLatency <= DB_LATENCY_UNHEALTHY_MS, latency_ms: dbLatency };
@@ -34,7 +66,13 @@ export function healthBody(snap: SimSnapshot, now: Date): { status: 200 | 503; b
   const api: Component = { healthy: g.api_error_rate <= API_ERROR_UNHEALTHY };
   if (!api.healthy) api.message = snap.apiMessage ?? `${pct(g.api_error_rate)} of broker calls failing`;
 
-  const components = { database, redis: { healthy: true }, model, api };
+  const components = { database, redis: { healthy: true } as Component, model, api };
+  for (const [name, note] of Object.entries(notes)) {
+    const c = components[name as ComponentName];
+    if (!c) continue;
+    c.message = note.message;
+    if (note.healthy !== undefined) c.healthy = note.healthy;
+  }
   const allHealthy = Object.values(components).every((c) => c.healthy);
   return {
     status: allHealthy ? 200 : 503,

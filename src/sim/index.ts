@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { createSimModel, type SimModel } from './model.js';
 import { SCENARIO_SPECS, type Expectation, type UnhealthyExpectation } from './scenarios.js';
+import { createHealthNotes } from './health.js';
 import { createSimServer } from './server.js';
 import { createFaults, createRequestLog } from './traffic.js';
 
@@ -60,6 +61,7 @@ export async function startSim(opts: StartSimOptions): Promise<RunningSim> {
     token: opts.token,
     log: createRequestLog(),
     faults: createFaults(),
+    notes: createHealthNotes(),
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -2,7 +2,7 @@
 // hooks for tests and demos (see sim-routes.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { EXPOSITION_CONTENT_TYPE, renderExposition } from './exposition.js';
-import { healthBody } from './health.js';
+import { healthBody, type HealthNotes } from './health.js';
 import { bearerMatches, HttpError, readJsonObject, sendJson, sendText } from './http-util.js';
 import type { SimModel, TraderState } from './model.js';
 import { findScenario } from './scenarios.js';
@@ -14,6 +14,7 @@ export interface ServerDeps {
   token: string;
   log: RequestLog;
   faults: Faults;
+  notes: HealthNotes;
 }
 
 export interface SimServer {
@@ -94,7 +95,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   const isGet = method === 'GET' || method === 'HEAD';
   if (GET_ROUTES.has(path)) {
     if (!isGet) return sendJson(res, 405, { error: `method ${method} not allowed` }, { allow: 'GET, HEAD' });
-    return answerGet(res, path, deps.model);
+    return answerGet(res, path, deps);
   }
   const action = POST_ROUTES[path];
   if (action) {
@@ -106,10 +107,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   return sendJson(res, 404, { error: `no such endpoint: ${path}` });
 }
 
-function answerGet(res: ServerResponse, path: string, model: SimModel): void {
+function answerGet(res: ServerResponse, path: string, { model, notes }: ServerDeps): void {
   if (path === '/metrics') return sendText(res, 200, renderExposition(model.snapshot()), EXPOSITION_CONTENT_TYPE);
   if (path === '/admin/state') return sendJson(res, 200, model.state());
-  const { status, body } = healthBody(model.snapshot(), new Date());
+  const { status, body } = healthBody(model.snapshot(), new Date(), notes.list());
   sendJson(res, status, body);
 }
 

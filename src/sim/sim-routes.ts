@@ -3,6 +3,7 @@
 // trader endpoints are "down", so a demo can always switch back.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readJsonObject, sendJson } from './http-util.js';
+import { COMPONENT_NAMES, type ComponentName, type HealthNotes } from './health.js';
 import type { SimModel } from './model.js';
 import { findScenario, SCENARIO_NAMES, SCENARIO_SPECS } from './scenarios.js';
 import type { Faults, RequestLog } from './traffic.js';
@@ -14,6 +15,7 @@ interface SimDeps {
   model: SimModel;
   log: RequestLog;
   faults: Faults;
+  notes: HealthNotes;
 }
 
 type Handler = (req: IncomingMessage, deps: SimDeps) => Promise<unknown> | unknown;
@@ -62,6 +64,23 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
       return d.faults.add(path, status as number, times as number);
     },
     DELETE: (_req, d) => ({ cleared: d.faults.clear() }),
+  },
+  // A component's message as a test sets it, hostile text included, to see
+  // what a client does with it; `healthy` (optional) sets its health too.
+  '/sim/health-message': {
+    GET: (_req, d) => d.notes.list(),
+    POST: async (req, d) => {
+      const body = await readJsonObject(req);
+      const { component, message, healthy } = body;
+      if (typeof component !== 'string' || !(COMPONENT_NAMES as readonly string[]).includes(component)) {
+        throw new HttpError(400, `component must be one of ${COMPONENT_NAMES.join(', ')}`);
+      }
+      if (!('message' in body)) throw new HttpError(400, 'message is required (any JSON value)');
+      if (healthy !== undefined && typeof healthy !== 'boolean') throw new HttpError(400, 'healthy must be true or false');
+      d.notes.set(component as ComponentName, { message, ...(healthy !== undefined ? { healthy } : {}) });
+      return d.notes.list();
+    },
+    DELETE: (_req, d) => ({ cleared: d.notes.clear() }),
   },
 };
 

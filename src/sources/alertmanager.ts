@@ -1,6 +1,7 @@
 // Alertmanager's v2 API (contract §2): alerts, and silences, which are how an
 // acknowledgement is shared between every engineer's gptmon.
 
+import { asText, asTextRecord } from '../util/sanitize.js';
 import { asJson, type Http } from './http.js';
 import type { Fetched } from './trader.js';
 
@@ -28,7 +29,7 @@ export interface AmAlert {
   silencedBy: string[];
 }
 
-const isRecord = (v: unknown): v is Record<string, string> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export class AlertmanagerClient {
   constructor(
@@ -40,13 +41,15 @@ export class AlertmanagerClient {
     const res = asJson(await this.http.request(`${this.base}/api/v2/alerts`, signal ? { signal } : {}));
     if (!res.ok) return res;
     if (res.status !== 200 || !Array.isArray(res.json)) return { ok: false, reason: `unexpected answer (HTTP ${res.status})`, ms: res.ms };
-    const alerts = (res.json as Array<Record<string, unknown>>).filter((a) => isRecord(a.labels)).map((a) => {
-      const status = (a.status ?? {}) as { state?: string; silencedBy?: unknown };
+    // Every text as a string (a number or an object label must not crash what
+    // shows it), kept as received otherwise: the display sanitises.
+    const alerts = (res.json as unknown[]).filter((a): a is Record<string, unknown> => isRecord(a) && isRecord(a.labels)).map((a) => {
+      const status = (isRecord(a.status) ? a.status : {}) as { state?: unknown; silencedBy?: unknown };
       const startsAt = typeof a.startsAt === 'string' ? Date.parse(a.startsAt) : NaN;
       return {
-        labels: a.labels as Record<string, string>,
-        state: String(status.state ?? 'active'),
-        silencedBy: Array.isArray(status.silencedBy) ? status.silencedBy.map(String) : [],
+        labels: asTextRecord(a.labels),
+        state: asText(status.state ?? 'active'),
+        silencedBy: Array.isArray(status.silencedBy) ? status.silencedBy.map(asText) : [],
         ...(Number.isNaN(startsAt) ? {} : { startsAt }),
       };
     });
@@ -58,16 +61,16 @@ export class AlertmanagerClient {
     if (!res.ok) return res;
     if (res.status !== 200 || !Array.isArray(res.json)) return { ok: false, reason: `unexpected answer (HTTP ${res.status})`, ms: res.ms };
     const silences: Silence[] = [];
-    for (const s of res.json as Array<Record<string, unknown>>) {
-      if (typeof s.id !== 'string' || !Array.isArray(s.matchers)) continue;
-      const state = ((s.status ?? {}) as { state?: string }).state;
+    for (const s of res.json as unknown[]) {
+      if (!isRecord(s) || typeof s.id !== 'string' || !Array.isArray(s.matchers)) continue;
+      const state = (isRecord(s.status) ? s.status : {}).state;
       silences.push({
         id: s.id,
-        matchers: (s.matchers as Array<Record<string, unknown>>).map((m) => ({ name: String(m.name), value: String(m.value), isRegex: m.isRegex === true, isEqual: m.isEqual !== false })),
-        startsAt: Date.parse(String(s.startsAt)),
-        endsAt: Date.parse(String(s.endsAt)),
-        createdBy: String(s.createdBy ?? ''),
-        comment: String(s.comment ?? ''),
+        matchers: (s.matchers as unknown[]).filter(isRecord).map((m) => ({ name: asText(m.name), value: asText(m.value), isRegex: m.isRegex === true, isEqual: m.isEqual !== false })),
+        startsAt: Date.parse(asText(s.startsAt)),
+        endsAt: Date.parse(asText(s.endsAt)),
+        createdBy: asText(s.createdBy),
+        comment: asText(s.comment),
         state: state === 'active' || state === 'pending' ? state : 'expired',
       });
     }

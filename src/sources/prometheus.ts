@@ -2,6 +2,7 @@
 // rules, readiness. Works against anything that speaks it (Thanos, Mimir,
 // VictoriaMetrics). Every answer is checked for shape before use.
 
+import { asTextRecord } from '../util/sanitize.js';
 import { asJson, type Http } from './http.js';
 import type { Fetched } from './trader.js';
 
@@ -37,7 +38,7 @@ interface Envelope<T> {
   error?: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, string> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export class PrometheusClient {
   constructor(
@@ -48,10 +49,10 @@ export class PrometheusClient {
   private async get<T>(path: string, signal?: AbortSignal): Promise<Fetched<T>> {
     const res = asJson<Envelope<T>>(await this.http.request(`${this.base}${path}`, signal ? { signal } : {}));
     if (!res.ok) return res;
-    if (res.json?.status !== 'success' || res.json.data === undefined) {
+    if (res.json?.status !== 'success' || !isRecord(res.json.data)) {
       return { ok: false, reason: res.json?.error ? `prometheus: ${String(res.json.error).slice(0, 100)}` : `unexpected answer (HTTP ${res.status})`, ms: res.ms };
     }
-    return { ok: true, value: res.json.data, ms: res.ms };
+    return { ok: true, value: res.json.data as T, ms: res.ms };
   }
 
   async query(expr: string, signal?: AbortSignal): Promise<Fetched<PromSample[]>> {
@@ -61,9 +62,9 @@ export class PrometheusClient {
     if (resultType === 'scalar' && Array.isArray(result)) return { ok: true, value: [{ labels: {}, value: Number(result[1]) }], ms: res.ms };
     if (resultType !== 'vector' || !Array.isArray(result)) return { ok: false, reason: `expected a vector, got ${String(resultType)}`, ms: res.ms };
     const samples: PromSample[] = [];
-    for (const r of result as Array<{ metric?: unknown; value?: unknown }>) {
-      if (!Array.isArray(r.value)) continue;
-      samples.push({ labels: isRecord(r.metric) ? r.metric : {}, value: Number(r.value[1]) });
+    for (const r of result as unknown[]) {
+      if (!isRecord(r) || !Array.isArray(r.value)) continue;
+      samples.push({ labels: asTextRecord(r.metric), value: Number(r.value[1]) });
     }
     return { ok: true, value: samples, ms: res.ms };
   }
@@ -73,9 +74,9 @@ export class PrometheusClient {
     const res = await this.get<{ resultType: string; result: unknown }>(`/api/v1/query_range?${q}`, signal);
     if (!res.ok) return res;
     if (res.value.resultType !== 'matrix' || !Array.isArray(res.value.result)) return { ok: false, reason: 'expected a matrix', ms: res.ms };
-    const series = (res.value.result as Array<{ metric?: unknown; values?: unknown }>).map((r) => ({
-      labels: isRecord(r.metric) ? r.metric : {},
-      points: (Array.isArray(r.values) ? r.values : []).map((p: [number, string]) => [p[0] * 1000, Number(p[1])] as [number, number]),
+    const series = (res.value.result as unknown[]).filter(isRecord).map((r) => ({
+      labels: asTextRecord(r.metric),
+      points: (Array.isArray(r.values) ? r.values : []).filter(Array.isArray).map((p: unknown[]) => [Number(p[0]) * 1000, Number(p[1])] as [number, number]),
     }));
     return { ok: true, value: series, ms: res.ms };
   }
@@ -85,14 +86,15 @@ export class PrometheusClient {
     if (!res.ok) return res;
     if (!Array.isArray(res.value.alerts)) return { ok: false, reason: 'no alerts list in the answer', ms: res.ms };
     const alerts: PromAlert[] = [];
-    for (const a of res.value.alerts as Array<Record<string, unknown>>) {
-      if (!isRecord(a.labels) || (a.state !== 'pending' && a.state !== 'firing')) continue;
-      const alert: PromAlert = { labels: a.labels, annotations: isRecord(a.annotations) ? a.annotations : {}, state: a.state };
+    for (const a of res.value.alerts as unknown[]) {
+      if (!isRecord(a) || !isRecord(a.labels) || (a.state !== 'pending' && a.state !== 'firing')) continue;
+      const alert: PromAlert = { labels: asTextRecord(a.labels), annotations: asTextRecord(a.annotations), state: a.state };
       const activeAt = typeof a.activeAt === 'string' ? Date.parse(a.activeAt) : NaN;
       if (!Number.isNaN(activeAt)) alert.activeAt = activeAt;
-      // The value comes as a string, often in exponent form ("2e-01").
-      const value = Number(a.value);
-      if (a.value !== undefined && Number.isFinite(value)) alert.value = value;
+      // The value comes as a string, often in exponent form ("2e-01"); anything
+      // else (null, [], an object) is no value, not a 0 that Number() makes of it.
+      const value = typeof a.value === 'number' ? a.value : typeof a.value === 'string' && a.value.trim() !== '' ? Number(a.value) : NaN;
+      if (Number.isFinite(value)) alert.value = value;
       alerts.push(alert);
     }
     return { ok: true, value: alerts, ms: res.ms };
@@ -102,14 +104,14 @@ export class PrometheusClient {
     const res = await this.get<{ groups?: unknown }>('/api/v1/rules?type=alert', signal);
     if (!res.ok) return res;
     const rules: PromRule[] = [];
-    for (const g of (Array.isArray(res.value.groups) ? res.value.groups : []) as Array<{ rules?: unknown }>) {
-      for (const r of (Array.isArray(g.rules) ? g.rules : []) as Array<Record<string, unknown>>) {
-        if (r.type !== 'alerting' || typeof r.name !== 'string') continue;
+    for (const g of (Array.isArray(res.value.groups) ? res.value.groups : []) as unknown[]) {
+      for (const r of (isRecord(g) && Array.isArray(g.rules) ? g.rules : []) as unknown[]) {
+        if (!isRecord(r) || r.type !== 'alerting' || typeof r.name !== 'string') continue;
         rules.push({
           name: r.name,
           durationS: typeof r.duration === 'number' ? r.duration : 0,
-          labels: isRecord(r.labels) ? r.labels : {},
-          annotations: isRecord(r.annotations) ? r.annotations : {},
+          labels: asTextRecord(r.labels),
+          annotations: asTextRecord(r.annotations),
           query: typeof r.query === 'string' ? r.query : '',
         });
       }

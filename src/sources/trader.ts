@@ -1,6 +1,7 @@
 // GPT-Trader's read side (contract §1): /health/detailed and /metrics. Extra
 // fields and unknown components are fine; a wrong shape is a reason, not a throw.
 
+import { asText } from '../util/sanitize.js';
 import { asJson, type Http } from './http.js';
 import { parseExposition, type Exposition } from './exposition.js';
 
@@ -15,7 +16,11 @@ export interface TraderHealth {
 export type Fetched<T> = { ok: true; value: T; ms: number } | { ok: false; reason: string; ms: number };
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+/** Text the trader sent, as a string whatever its JSON type (a number, an object): the display sanitises it. */
+const str = (v: unknown): string | undefined => {
+  const text = asText(v);
+  return text !== '' ? text : undefined;
+};
 
 export function parseHealth(json: unknown): TraderHealth | string {
   if (!json || typeof json !== 'object' || Array.isArray(json)) return 'health is not a JSON object';
@@ -43,8 +48,10 @@ export function parseHealth(json: unknown): TraderHealth | string {
   put('requestsPerSecond', num(m.requests_per_second));
   put('errorRate', num(m.error_rate));
   put('activeConnections', num(m.active_connections));
-  if (str(body.timestamp)) health.timestamp = body.timestamp as string;
-  if (str(body.site)) health.site = body.site as string;
+  const timestamp = str(body.timestamp);
+  const site = str(body.site);
+  if (timestamp) health.timestamp = timestamp;
+  if (site) health.site = site;
   if (body.trading === 'active' || body.trading === 'halted') health.trading = body.trading;
   return health;
 }

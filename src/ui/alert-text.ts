@@ -4,6 +4,7 @@
 import { METRIC_KINDS } from '../config/defaults.js';
 import type { Config } from '../config/types.js';
 import type { AlertView } from '../engine/types.js';
+import { sanitize } from '../util/sanitize.js';
 import { formatAge, formatClock, formatValue } from './format.js';
 
 export const SEVERITY_WORD = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW' } as const;
@@ -22,7 +23,7 @@ export function respondText(a: AlertView, now: number): string {
 }
 
 export function ackText(a: AlertView): string {
-  return a.ack ? `${a.ack.operator} to ${formatClock(a.ack.expiresAt)}` : '-';
+  return a.ack ? `${sanitize(a.ack.operator)} to ${formatClock(a.ack.expiresAt)}` : '-';
 }
 
 /** The alert's value in its metric's unit, e.g. `16.2%` for a drawdown. */

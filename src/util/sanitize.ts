@@ -10,14 +10,29 @@
 /** Shown where a newline was, so a value cannot start a line of its own. */
 export const NEWLINE_MARK = '⏎';
 /** Shown where a bidi control was: visible, so reordering cannot hide. */
-export const BIDI_MARK = '�';
+export const BIDI_MARK = '\ufffd';
 
-const ESC = 0x1b;
-// C1 introducers, 8-bit forms of ESC P, ESC X, ESC ], ESC ^, ESC _ and ESC [.
-const C1_STRING = new Set([0x90, 0x98, 0x9d, 0x9e, 0x9f]);
-const C1_CSI = 0x9b;
-
-const isBidi = (c: number) => (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x061c;
+// One pass over the text finds everything a terminal would act on. Groups:
+// 1 SGR (colour: kept by terminalSafe only), 2 a line break, 3 a tab, 4 a
+// bidi control. The rest of the alternatives are always dropped:
+//  - CSI, 7-bit (ESC [) or 8-bit (0x9b): parameters and intermediates
+//    (0x20-0x3f, private modes such as `?25l` included), then a final byte;
+//    cut short at the first byte that cannot belong to it;
+//  - a control string (OSC ESC ], DCS ESC P, SOS ESC X, PM ESC ^, APC ESC _,
+//    and their 8-bit forms 0x9d 0x90 0x98 0x9e 0x9f) through BEL or ST (ESC \
+//    or 0x9c). Unterminated (the text ends, or a line break or another ESC
+//    comes first), only its introducer goes and the rest shows as text: junk
+//    at worst, never the rest of a line eaten (our own words after a cut
+//    value, the other column of a frame);
+//  - any other escape: ESC, intermediates, a final byte when there is one
+//    (a lone ESC goes alone, and does not take a following control with it);
+//  - every other C0 control, DEL and C1 control.
+const SEQUENCE =
+  /(\x1b\[[0-9;]*m)|(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?|(?:\x1b[P\]X^_]|[\x90\x98\x9d\x9e\x9f])(?:[^\x07\x9c\x1b\n]*(?:\x07|\x9c|\x1b\\))?|\x1b[\x20-\x2f]*[\x30-\x7e]?|(\r\n|[\n\r\v\f\u2028\u2029\x85])|(\t)|([\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c])|[\x00-\x1f\x7f-\x9f]/g;
+/** Whether a text holds anything SEQUENCE would change (the fast path skips the rest). */
+const UNSAFE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+/** The same for terminalSafe, where SGR and the newline are fine. */
+const UNSAFE_HERE = /(?!\x1b\[[0-9;]*m)[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 
 /** Any value as display text: numbers and booleans as written, objects as JSON, nothing as ''. */
 export function asText(value: unknown): string {
@@ -31,80 +46,26 @@ export function asText(value: unknown): string {
   }
 }
 
-/** Where a control string (OSC, DCS, APC, PM, SOS) ends: after BEL or ST (ESC \ or 0x9c), or at the end of the text. */
-function endOfString(s: string, from: number): number {
-  for (let j = from; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === 0x07 || c === 0x9c) return j + 1;
-    if (c === ESC && s.charCodeAt(j + 1) === 0x5c) return j + 2;
-  }
-  return s.length;
-}
-
-/** Where a CSI sequence ends: after its final byte (0x40-0x7e), or at the first byte that cannot be in one. */
-function endOfCsi(s: string, from: number): number {
-  for (let j = from; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c >= 0x40 && c <= 0x7e) return j + 1;
-    if (c < 0x20 || c > 0x3f) return j;
-  }
-  return s.length;
-}
-
-/** Where a two-byte-and-more escape (ESC, intermediates 0x20-0x2f, final) ends. */
-function endOfEscape(s: string, from: number): number {
-  let j = from;
-  while (j < s.length && s.charCodeAt(j) >= 0x20 && s.charCodeAt(j) <= 0x2f) j++;
-  return j < s.length ? j + 1 : j;
+/**
+ * A map of labels or annotations as the strings its type promises: a rule may
+ * write `alertname: 123` or an object summary, and that must not crash what
+ * shows it later. Not sanitised: `--json` keeps the data as received.
+ */
+export function asTextRecord(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [k, v] of Object.entries(value)) out[k] = asText(v);
+  return out;
 }
 
 /**
  * Outside text made safe to print: one line, no escape sequence, no control
- * character. Plain printable text (the usual case) is returned as it is.
+ * character. Plain text (the usual case) is returned as it is.
  */
 export function sanitize(value: unknown): string {
   const s = asText(value);
-  // Fast path: printable ASCII only.
-  let clean = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c >= 0x7f) {
-      clean = false;
-      break;
-    }
-  }
-  if (clean) return s;
-  let out = '';
-  for (let i = 0; i < s.length; ) {
-    const c = s.charCodeAt(i);
-    if (c === ESC) {
-      const next = s.charCodeAt(i + 1);
-      if (next === 0x5b) i = endOfCsi(s, i + 2);
-      else if (next === 0x5d || next === 0x50 || next === 0x5f || next === 0x5e || next === 0x58) i = endOfString(s, i + 2);
-      else i = endOfEscape(s, i + 1);
-      continue;
-    }
-    if (c === C1_CSI) {
-      i = endOfCsi(s, i + 1);
-      continue;
-    }
-    if (C1_STRING.has(c)) {
-      i = endOfString(s, i + 1);
-      continue;
-    }
-    if (c === 0x0d && s.charCodeAt(i + 1) === 0x0a) {
-      out += NEWLINE_MARK;
-      i += 2;
-      continue;
-    }
-    if (c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0x2028 || c === 0x2029 || c === 0x85) out += NEWLINE_MARK;
-    else if (c === 0x09) out += ' ';
-    else if (isBidi(c)) out += BIDI_MARK;
-    else if (c >= 0x20 && (c < 0x7f || c > 0x9f)) out += s[i];
-    // Anything else is a C0 or C1 control, or DEL: dropped.
-    i++;
-  }
-  return out;
+  if (!UNSAFE.test(s)) return s;
+  return s.replace(SEQUENCE, (_m, _sgr, newline, tab, bidi) => (newline ? NEWLINE_MARK : tab ? ' ' : bidi ? BIDI_MARK : ''));
 }
 
 /** A map of labels or annotations, each value sanitised (keys too: they are outside text as well). */
@@ -115,57 +76,24 @@ export function sanitizeRecord(record: Record<string, unknown>): Record<string, 
 }
 
 /**
- * Several lines of outside text (a step's output): each line sanitised on its
- * own, the line breaks kept as breaks, for views that show output line by line.
+ * Several lines of outside text (a step's output, a team's Markdown): each
+ * line sanitised on its own, the line breaks kept as breaks, for output shown
+ * line by line.
  */
 export function sanitizeLines(value: unknown): string[] {
   return asText(value)
-    .replace(/\r\n/g, '\n')
-    .split(/[\n\r\u2028\u2029\u0085]/)
+    .split(/\r\n|[\n\r\u2028\u2029\x85]/)
     .map((line) => sanitize(line));
 }
 
 /**
  * The last defence at the terminal's door: drops every escape sequence but SGR
  * (colour and weight, which gptmon writes itself) and every control but the
- * newline. Used by the screen writer and the one-shot commands' writers, so a
- * path that forgot `sanitize` still cannot retitle a window or move the cursor.
+ * newline (a tab becomes a space, a bidi control the mark). Used by the screen
+ * writer and the one-shot commands' writer, so a path that forgot `sanitize`
+ * still cannot retitle a window, write the clipboard or move the cursor.
  */
 export function terminalSafe(text: string): string {
-  let clean = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f)) {
-      clean = false;
-      break;
-    }
-  }
-  if (clean) return text;
-  let out = '';
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
-    if (c === ESC && text.charCodeAt(i + 1) === 0x5b) {
-      const end = endOfCsi(text, i + 2);
-      // SGR only: ESC [ digits and semicolons m.
-      if (text.charCodeAt(end - 1) === 0x6d && /^[0-9;]*$/.test(text.slice(i + 2, end - 1))) out += text.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === ESC) {
-      const next = text.charCodeAt(i + 1);
-      i = next === 0x5d || next === 0x50 || next === 0x5f || next === 0x5e || next === 0x58 ? endOfString(text, i + 2) : endOfEscape(text, i + 1);
-      continue;
-    }
-    if (c === C1_CSI) {
-      i = endOfCsi(text, i + 1);
-      continue;
-    }
-    if (C1_STRING.has(c)) {
-      i = endOfString(text, i + 1);
-      continue;
-    }
-    if (c === 0x0a || c === 0x09 || (c >= 0x20 && c !== 0x7f && (c < 0x80 || c > 0x9f))) out += text[i];
-    i++;
-  }
-  return out;
+  if (!UNSAFE_HERE.test(text)) return text;
+  return text.replace(SEQUENCE, (m: string, sgr?: string, newline?: string, tab?: string, bidi?: string) => sgr ?? (newline ? (m.endsWith('\n') ? '\n' : '') : tab ? ' ' : bidi ? BIDI_MARK : ''));
 }

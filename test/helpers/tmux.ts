@@ -52,6 +52,20 @@ export class Tmux {
     return this.run(['display', '-p', '-t', this.session, '#{alternate_on}']).trim() === '1';
   }
 
+  setPaneTitle(title: string): void {
+    this.run(['select-pane', '-t', this.session, '-T', title]);
+  }
+
+  /** Lets a program's OSC 52 write tmux's paste buffers (the clipboard), so a test can see whether one did. */
+  acceptClipboard(): void {
+    this.run(['set-option', '-g', 'set-clipboard', 'on']);
+  }
+
+  /** tmux's paste buffers, one line each: what OSC 52 wrote, if anything. */
+  buffers(): string {
+    return this.run(['list-buffers']);
+  }
+
   async waitForText(what: string | RegExp, timeoutMs = 15_000): Promise<string> {
     return waitFor(`${what} on screen`, () => {
       const s = this.screen();

@@ -86,4 +86,30 @@ describe('sim /sim/* hooks', () => {
     }
     expect((await get(sim, '/sim/faults')).json).toEqual([]);
   });
+
+  it('serves a component message a test sets, any JSON value, until cleared', async () => {
+    const sim = await start();
+    const hostile = '\x1b]2;PWNED\x07 broker down';
+    expect((await post(sim, '/sim/health-message', { component: 'api', message: hostile, healthy: false }, null)).status).toBe(200);
+    expect((await post(sim, '/sim/health-message', { component: 'redis', message: { a: 1 } }, null)).status).toBe(200);
+    const health = await get(sim, '/health/detailed');
+    expect(health.status).toBe(503);
+    // Sent as JSON: the escape travels as \u001b, and arrives as the ESC it stands for.
+    expect(health.text).toContain('\\u001b]2;PWNED\\u0007');
+    const body = health.json as { components: Record<string, { healthy: boolean; message?: unknown }> };
+    expect(body.components.api).toMatchObject({ healthy: false, message: hostile });
+    expect(body.components.redis).toEqual({ healthy: true, message: { a: 1 } });
+    expect((await call(sim, 'DELETE', '/sim/health-message')).json).toEqual({ cleared: 2 });
+    const after = await get(sim, '/health/detailed');
+    expect(after.status).toBe(200);
+    expect((after.json as { components: Record<string, unknown> }).components.redis).toEqual({ healthy: true });
+  });
+
+  it('refuses a bad health message', async () => {
+    const sim = await start();
+    for (const spec of [{ component: 'nope', message: 'x' }, { component: 'api' }, { component: 'api', message: 'x', healthy: 'no' }]) {
+      expect((await post(sim, '/sim/health-message', spec)).status, JSON.stringify(spec)).toBe(400);
+    }
+    expect((await get(sim, '/sim/health-message')).json).toEqual({});
+  });
 });

@@ -4,6 +4,7 @@
 import type { Config } from '../../config/types.js';
 import type { Level } from '../../engine/classify.js';
 import type { Snapshot } from '../../engine/types.js';
+import { sanitize } from '../../util/sanitize.js';
 import { formatAge, formatMoney, formatPercent, formatThresholds, formatValue } from '../format.js';
 import { metricLabel } from '../labels.js';
 
@@ -102,8 +103,9 @@ function worse(a: Level, b: Level): Level {
 function healthRows(snap: Snapshot): Row[] {
   const t = snap.trader;
   const src = snap.sources.trader;
-  if (!t.components.length) return [{ kind: 'text', text: src.state === 'ok' ? 'no components reported' : `health unavailable: ${src.reason ?? 'not read yet'}`, level: src.state === 'ok' ? 'ok' : 'warning' }];
-  const comps = t.components.map((c) => `${c.healthy ? '✓' : '✖'} ${c.name}${c.latencyMs !== undefined ? ` ${Math.round(c.latencyMs)}ms` : ''}${!c.healthy && c.message ? ` ${c.message}` : ''}`).join('  ');
+  if (!t.components.length) return [{ kind: 'text', text: src.state === 'ok' ? 'no components reported' : `health unavailable: ${sanitize(src.reason ?? 'not read yet')}`, level: src.state === 'ok' ? 'ok' : 'warning' }];
+  // Names and messages are the trader's words: sanitised, so a message cannot retitle the terminal.
+  const comps = t.components.map((c) => `${c.healthy ? '✓' : '✖'} ${sanitize(c.name)}${c.latencyMs !== undefined ? ` ${Math.round(c.latencyMs)}ms` : ''}${!c.healthy && c.message ? ` ${sanitize(c.message)}` : ''}`).join('  ');
   const facts: string[] = [];
   if (t.uptime !== undefined) facts.push(`up ${formatAge(t.uptime * 1000)}`);
   if (t.requestsPerSecond !== undefined) facts.push(`${t.requestsPerSecond.toFixed(1)} req/s`);

@@ -6,6 +6,7 @@
 // absolute positions: on the alternate screen gptmon owns every cell.
 
 import { EventEmitter } from 'node:events';
+import { terminalSafe } from '../../util/sanitize.js';
 import { diffLine, toCells, type Cell } from './cells.js';
 
 /** Begin/end synchronized update: the terminal shows the frame whole, or not at all. */
@@ -41,7 +42,9 @@ export function createScreen(out: NodeJS.WriteStream, opts: { maxFps?: number } 
     timer = undefined;
     if (pending === undefined || closed) return;
     const rows = out.rows || 24;
-    const next = pending.split('\n').slice(0, rows);
+    // The last defence: whatever a component forgot to sanitise, only colour
+    // and line breaks reach the terminal, never a title, clipboard or cursor move.
+    const next = terminalSafe(pending).split('\n').slice(0, rows);
     pending = undefined;
     lastFlush = Date.now();
     let buf = '';

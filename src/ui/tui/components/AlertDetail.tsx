@@ -5,6 +5,7 @@ import type { AlertView } from '../../../engine/types.js';
 import { formatDuration } from '../../../config/units.js';
 import { ackText, alertValueText, respondText, stateText } from '../../alert-text.js';
 import { formatClock, truncate } from '../../format.js';
+import { sanitize } from '../../../util/sanitize.js';
 import { SEVERITY_COLOR, SEVERITY_SYMBOL, SEVERITY_WORD, tint, useTheme } from '../theme.js';
 
 interface Props {
@@ -20,6 +21,9 @@ interface Props {
 export function AlertDetail({ alert: a, config, now, width, height, readOnly }: Props) {
   const theme = useTheme();
   if (!a) return <Text> This alert is no longer active. Esc goes back.</Text>;
+  // Name, labels, summary, runbook, ack: Prometheus's and Alertmanager's words, sanitised.
+  const name = sanitize(a.name);
+  const runbook = a.runbook === undefined ? undefined : sanitize(a.runbook);
   const spec = config.alerts.find((x) => x.name === a.name);
   const level = config.severity_levels[a.severity];
   const lines: Array<[string, string]> = [
@@ -27,16 +31,16 @@ export function AlertDetail({ alert: a, config, now, width, height, readOnly }: 
     ['Value', alertValueText(a, config) ?? '—'],
     ['Condition', spec ? `${spec.condition}${spec.durationMs ? ` for ${formatDuration(spec.durationMs)}` : ''}` : '(from Prometheus)'],
     ['Respond', `${respondText(a, now)} (${a.severity}: within ${formatDuration(level.responseMs)}, ${level.team})`],
-    ['Ack', a.ack ? `${ackText(a)} (since ${formatClock(a.ack.createdAt)}, ${a.ack.where === 'alertmanager' ? 'silence in Alertmanager' : 'kept locally'})${a.ack.comment ? `: "${a.ack.comment}"` : ''}` : readOnly ? 'none' : 'none (a to acknowledge)'],
-    ['Runbook', a.runbook ? `${a.runbook}  (r, or gptmon runbook ${a.runbook})` : 'none'],
-    ['Labels', Object.entries(a.labels).map(([k, v]) => `${k}=${v}`).join(' ')],
+    ['Ack', a.ack ? `${ackText(a)} (since ${formatClock(a.ack.createdAt)}, ${a.ack.where === 'alertmanager' ? 'silence in Alertmanager' : 'kept locally'})${a.ack.comment ? `: "${sanitize(a.ack.comment)}"` : ''}` : readOnly ? 'none' : 'none (a to acknowledge)'],
+    ['Runbook', runbook ? `${runbook}  (r, or gptmon runbook ${runbook})` : 'none'],
+    ['Labels', Object.entries(a.labels).map(([k, v]) => `${sanitize(k)}=${sanitize(v)}`).join(' ')],
   ];
-  const actions = a.actions.slice(0, Math.max(0, height - lines.length - 4));
+  const actions = a.actions.slice(0, Math.max(0, height - lines.length - 4)).map(sanitize);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text>
-        <Text bold color={tint(theme, SEVERITY_COLOR[a.severity])}>{` ${SEVERITY_SYMBOL[a.severity]} ${SEVERITY_WORD[a.severity]} ${a.name}`}</Text>
-        <Text dimColor>{a.summary ? `  ${truncate(a.summary, Math.max(0, width - a.name.length - 10))}` : ''}</Text>
+        <Text bold color={tint(theme, SEVERITY_COLOR[a.severity])}>{` ${SEVERITY_SYMBOL[a.severity]} ${SEVERITY_WORD[a.severity]} ${name}`}</Text>
+        <Text dimColor>{a.summary ? `  ${truncate(sanitize(a.summary), Math.max(0, width - name.length - 10))}` : ''}</Text>
       </Text>
       {lines.map(([k, v]) => (
         <Text key={k}>

@@ -2,6 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { Config } from '../../../config/types.js';
 import type { AlertView } from '../../../engine/types.js';
+import { sanitize } from '../../../util/sanitize.js';
 import { tint, useTheme } from '../theme.js';
 import { AlertLine } from './AlertLine.js';
 
@@ -40,9 +41,9 @@ export function AlertsView({ alerts, total, filter, config, now, width, height, 
   );
 }
 
-/** Case-insensitive match on name, severity, state, runbook and labels. */
+/** Case-insensitive match on name, severity, state, runbook and labels, as they are shown (sanitised). */
 export function filterAlerts(alerts: AlertView[], filter: string): AlertView[] {
   const f = filter.trim().toLowerCase();
   if (!f) return alerts;
-  return alerts.filter((a) => [a.name, a.severity, a.state, a.runbook ?? '', a.ack ? 'acked' : '', ...Object.values(a.labels)].some((s) => s.toLowerCase().includes(f)));
+  return alerts.filter((a) => [a.name, a.severity, a.state, a.runbook ?? '', a.ack ? 'acked' : '', ...Object.values(a.labels)].some((s) => sanitize(s).toLowerCase().includes(f)));
 }

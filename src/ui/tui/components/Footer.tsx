@@ -3,6 +3,7 @@ import { Text } from 'ink';
 import type { UiState } from '../app-state.js';
 import { suggestions } from '../commands.js';
 import { footerFor } from '../keys.js';
+import { sanitize } from '../../../util/sanitize.js';
 import { tint, useTheme } from '../theme.js';
 
 /** The keys that work here and now, or what is being typed, or the last message. */
@@ -24,10 +25,11 @@ export function Footer({ ui, readOnly, width }: { ui: UiState; readOnly: boolean
     return <Input label={label} color={tint(theme, 'red')} inverse={!theme.color} text={m.text} hint="  esc cancels" />;
   }
   if (m.kind === 'run') return <Input label={m.prompt} color={tint(theme, 'red')} text={m.text} hint="  esc cancels" />;
+  // Messages quote what the trader, Alertmanager or a step answered: sanitised.
   if (ui.message) {
     return (
       <Text color={tint(theme, ui.message.level === 'error' ? 'red' : 'green')} bold={ui.message.level === 'error'}>
-        {` ${ui.message.text}`.slice(0, width)}
+        {` ${sanitize(ui.message.text)}`.slice(0, width)}
       </Text>
     );
   }
@@ -37,16 +39,19 @@ export function Footer({ ui, readOnly, width }: { ui: UiState; readOnly: boolean
   return <Text dimColor>{` ${keys}${readOnly ? '  [read-only]' : ''}`.slice(0, width)}</Text>;
 }
 
-/** A prompt line: its label, what is typed, a cursor, and a hint. */
+/**
+ * A prompt line: its label, what is typed, a cursor, and a hint. Sanitised:
+ * a prompt can quote a runbook's command, a completion a team's runbook alias.
+ */
 function Input({ label, text, hint, color, inverse = false }: { label: string; text: string; hint: string; color?: string | undefined; inverse?: boolean }) {
   return (
     <Text>
       <Text bold color={color} inverse={inverse}>
-        {label}
+        {sanitize(label)}
       </Text>
-      {text}
+      {sanitize(text)}
       <Text inverse> </Text>
-      <Text dimColor>{hint}</Text>
+      <Text dimColor>{sanitize(hint)}</Text>
     </Text>
   );
 }

@@ -2,6 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { Snapshot, SourceStatus } from '../../../engine/types.js';
 import { formatAge, truncate } from '../../format.js';
+import { sanitize } from '../../../util/sanitize.js';
 import { SEVERITY_COLOR, SEVERITY_SYMBOL, SEVERITY_WORD, tint, useTheme } from '../theme.js';
 
 interface Props {
@@ -38,7 +39,9 @@ export const Header = React.memo(function Header({ snap, width, paused, clock }:
   const counts = (['critical', 'high', 'medium', 'low'] as const).map((s) => [s, firing.filter((a) => a.severity === s).length] as const).filter(([, n]) => n > 0);
   const narrow = width < 100;
   const badge = narrow ? '' : ' GPTMON ';
-  const ident = narrow ? `${t.site ?? '?'} · ${t.model ?? '?'}` : `site ${t.site ?? '?'}  model ${t.model ?? '?'}`;
+  const site = t.site === undefined ? '?' : sanitize(t.site);
+  const model = t.model === undefined ? '?' : sanitize(t.model);
+  const ident = narrow ? `${site} · ${model}` : `site ${site}  model ${model}`;
   const sevText = counts.length ? counts.map(([s, n]) => `${SEVERITY_SYMBOL[s]} ${SEVERITY_WORD[s]} ${n}`).join('  ') : 'no alerts firing';
   // On a small terminal the site and model matter more than the clock.
   const shownClock = tiny ? '' : ` ${clock} `;
@@ -49,7 +52,7 @@ export const Header = React.memo(function Header({ snap, width, paused, clock }:
 
   const sources = snap.mode === 'embedded' ? [snap.sources.trader, snap.sources.metrics, snap.sources.alertmanager] : [snap.sources.trader, snap.sources.prometheus, snap.sources.alertmanager];
   const amNote = snap.sources.alertmanager.state === 'off' ? ' (acks kept locally)' : snap.sources.alertmanager.state !== 'ok' ? ' (acks kept locally meanwhile)' : '';
-  const line2 = [sources.map((s) => sourceAge(s, snap.now)).join(' · ') + amNote, ...snap.problems].join(' · ');
+  const line2 = [sources.map((s) => sourceAge(s, snap.now)).join(' · ') + amNote, ...snap.problems.map(sanitize)].join(' · ');
   const problems = [...sources.filter((s) => s.state === 'stale' || s.state === 'down'), ...snap.problems];
   const keysHint = narrow ? '' : 'p pause  : cmd  ? help';
   return (

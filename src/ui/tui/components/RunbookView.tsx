@@ -49,7 +49,7 @@ export function RunbookView({ runbook, progress, progressError, selected, scroll
     : '';
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold>{truncate(` ${sanitize(runbook.title)} · ${runbook.id} · ${done}/${steps.length} steps${failed ? ` · ${failed} failed` : ''} · for ${sanitize(forWhat)}`, width)}</Text>
+      <Text bold>{truncate(` ${sanitize(runbook.title)} · ${sanitize(runbook.id)} · ${done}/${steps.length} steps${failed ? ` · ${failed} failed` : ''} · for ${sanitize(forWhat)}`, width)}</Text>
       {progressError ? (
         <Text color={tint(theme, 'red')} bold>
           {truncate(` progress cannot be read: ${progressError}`, width)}

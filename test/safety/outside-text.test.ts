@@ -1,0 +1,338 @@
+// Nothing from outside writes to the terminal. Every string a snapshot, a
+// team runbook, runbook progress or the audit log holds is replaced with a
+// hostile payload (titles, clipboard, screen clearing, a forged line, a bidi
+// override), then every human output path is rendered: `status`, `alerts`,
+// the sources line, `audit`, `runbook` (rendered and piped), and every view
+// of the console at two sizes, with and without colour.
+//
+// The payload goes into every string field by walking the data, not into a
+// list of fields: a field added to the snapshot later is poisoned too, and
+// this test fails until its display sanitises it. Only the enum fields (state,
+// severity, mode, ...) and identifiers (keys) keep their values, since they
+// are checked or chosen by gptmon, never shown as received.
+
+import { EventEmitter } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import type { ControlService } from '../../src/actions/service.js';
+import { alertsText } from '../../src/cli/alerts-text.js';
+import { auditLine } from '../../src/cli/audit.js';
+import { writeText } from '../../src/cli/output.js';
+import { sourcesLine } from '../../src/cli/source-text.js';
+import { statusText } from '../../src/cli/status-text.js';
+import { loadConfig } from '../../src/config/load.js';
+import type { Ack, AlertView, Snapshot } from '../../src/engine/types.js';
+import { parseRunbook } from '../../src/runbooks/parse.js';
+import { renderRunbook, runbookMarkdown } from '../../src/runbooks/render.js';
+import { RunbookService } from '../../src/runbooks/service.js';
+import type { Runbook } from '../../src/runbooks/types.js';
+import type { AuditEntry } from '../../src/store/audit-log.js';
+import { ProgressStore } from '../../src/store/progress-file.js';
+import type { View } from '../../src/ui/tui/app-state.js';
+import { createScreen } from '../../src/ui/tui/screen.js';
+import { runbookText } from '../helpers/runbook-files.js';
+import { useTempDir } from '../helpers/temp.js';
+import { renderConsole, stubController, typeKeys, waitForFrame } from '../helpers/tui.js';
+
+const tmp = useTempDir();
+afterEach(() => cleanup());
+const { config } = loadConfig({}, { XDG_CONFIG_HOME: '/nonexistent-gptmon' });
+
+/** OSC title, OSC 52 clipboard, erase screen, DCS, APC, 8-bit CSI, bidi override, a forged line, CR, BEL. */
+const PAYLOAD = '\x1b]0;PWNED\x07\x1b]52;c;Y2xpcA==\x07\x1b[2J\x1bP1$q\x1b\\\x1b_apc\x1b\\\u009b31m\u202eevil\nforged line\r\x07';
+/** What is left of it once sanitised: the bidi mark, the words, the newline marks. */
+const SHOWN = '\ufffdevil';
+
+/** Every string in `value` replaced with PAYLOAD, unless `keep` says the path is an enum or an identifier. */
+function poison<T>(value: T, keep: (path: string[]) => boolean, path: string[] = []): T {
+  if (typeof value === 'string') return (keep(path) ? value : PAYLOAD) as T;
+  if (Array.isArray(value)) return value.map((v, i) => poison(v, keep, [...path, String(i)])) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, keep, [...path, k])])) as T;
+  return value;
+}
+
+const ENUMS = new Set(['state', 'severity', 'mode', 'level', 'worst', 'where', 'origin', 'trading', 'kind', 'section', 'result', 'via']);
+/** Maps of outside text: every value in them is poisoned, whatever its key is called. */
+const TEXT_MAPS = new Set(['labels', 'annotations', 'matchers']);
+
+function keepInSnapshot(path: string[]): boolean {
+  const last = path.at(-1)!;
+  if (TEXT_MAPS.has(path.at(-2) ?? '')) return false;
+  if (ENUMS.has(last) || last === 'key') return true;
+  // Source and breaker names are gptmon's own words, chosen from a fixed list.
+  return last === 'name' && (path[0] === 'sources' || path[0] === 'breakers');
+}
+
+// A runbook's id is checked at parse (lowercase letters, digits, dashes) and a step's key is made by gptmon.
+const keepInRunbook = (path: string[]) => ['id', 'key', 'section', 'origin', 'severity'].includes(path.at(-1)!);
+
+const NOW = Date.parse('2026-11-25T03:00:00Z');
+
+/** A snapshot with every optional text field filled, so the walk has something to poison everywhere. */
+function fullSnapshot(): Snapshot {
+  const ack: Ack = { id: 'silence-1', alertname: 'ExcessiveDrawdown', matchers: { alertname: 'ExcessiveDrawdown', desk: 'fx' }, regex: ['desk'], operator: 'ana', comment: 'flattening', createdAt: NOW - 60_000, expiresAt: NOW + 3_600_000, where: 'alertmanager' };
+  const alert = (over: Partial<AlertView>): AlertView => ({
+    key: 'a1',
+    name: 'ExcessiveDrawdown',
+    labels: { alertname: 'ExcessiveDrawdown', severity: 'critical', desk: 'fx' },
+    severity: 'critical',
+    state: 'firing',
+    activeAt: NOW - 120_000,
+    firingAt: NOW - 60_000,
+    value: 0.162,
+    durationMs: 60_000,
+    respondBy: NOW + 240_000,
+    summary: 'Drawdown above 15%',
+    actions: ['Halt trading', 'Flatten positions'],
+    runbook: 'walk',
+    stale: false,
+    origin: 'prometheus',
+    ...over,
+  });
+  const metric = (name: string, value: number) => ({ name, value, at: NOW - 1000, level: 'ok' as const, stale: false, history: [value, value] });
+  return {
+    now: NOW,
+    mode: 'prometheus',
+    sources: {
+      trader: { name: 'trader', state: 'stale', since: NOW - 20_000, lastOkAt: NOW - 20_000, reason: 'timed out after 3s', ms: 3000 },
+      metrics: { name: 'metrics', state: 'off', reason: 'not used' },
+      prometheus: { name: 'prometheus', state: 'down', since: NOW - 40_000, lastOkAt: NOW - 60_000, reason: 'not JSON (HTTP 200, starts "x")', ms: 5 },
+      alertmanager: { name: 'alertmanager', state: 'stale', since: NOW - 10_000, lastOkAt: NOW - 10_000, reason: 'HTTP 500', ms: 4 },
+    },
+    trader: {
+      trading: 'active',
+      site: 'primary',
+      model: 'primary-v12',
+      components: [
+        { name: 'database', healthy: true, latencyMs: 2, message: 'fine', detail: 'pg' },
+        { name: 'api', healthy: false, message: '429 from broker', detail: 'broker' },
+        { name: 'model', healthy: false, message: 'predictions failing', detail: 'primary-v12' },
+      ],
+      uptime: 86_400,
+      requestsPerSecond: 41.7,
+      errorRate: 0.002,
+      activeConnections: 12,
+      at: NOW - 20_000,
+    },
+    metrics: { portfolio_drawdown: metric('portfolio_drawdown', 0.162), memory_usage: metric('memory_usage', 0.5) },
+    alerts: [
+      alert({ ack }),
+      alert({ key: 'a2', name: 'HighMemory', severity: 'high', state: 'pending', labels: { alertname: 'HighMemory', severity: 'high' } }),
+      alert({ key: 'a3', name: 'ApiErrors', severity: 'medium', state: 'resolved', resolvedAt: NOW - 10_000 }),
+    ],
+    breakers: [
+      { name: 'daily loss', value: 0.01, limit: 0.05, used: 0.2 },
+      { name: 'streak', value: 1, limit: 5, used: 0.2 },
+      { name: 'drawdown', value: 0.162, limit: 0.2, used: 0.81 },
+    ],
+    acks: [ack],
+    problems: ['acks kept here could not be read: /home/ana/.local/state/gptmon/acks.json: permission denied'],
+    worst: 'critical',
+    unknown: false,
+  };
+}
+
+const hostileSnapshot = () => poison(fullSnapshot(), keepInSnapshot);
+
+/** A team runbook with a fenced block, every text in it poisoned, Markdown included. */
+function hostileRunbook(): Runbook {
+  const text = runbookText('walk', { alerts: ['ExcessiveDrawdown'], aliases: ['w'], steps: ['Look: `echo look`', 'Show the block:\n\n   ```sh\n   echo block\n   ```'] });
+  const parsed = parseRunbook(text, '/team/walk.md', 'team');
+  if (!parsed.ok) throw new Error(parsed.issue.message);
+  expect(parsed.runbook.diagnosis[1]!.block).toBeDefined();
+  return poison(parsed.runbook, keepInRunbook);
+}
+
+function hostileAudit(): AuditEntry {
+  const entry: AuditEntry = { time: '2026-11-25T03:00:00Z', operator: 'ana', host: 'jump1', action: 'halt', reason: 'drawdown', target: 'http://trader', result: 'failed', duration_ms: 10, detail: 'HTTP 500', idempotency_key: 'k', via: 'cli' };
+  return poison(entry, () => false);
+}
+
+const FORGED_LINE = /^[^\p{L}\p{N}]*forged line/u;
+
+/**
+ * No escape, no control but the newline, no C1, no bidi control; the
+ * payload's newline not a line of its own, except in `asWritten` lines: text
+ * shown line by line on purpose (a step's output, a shell block, piped Markdown).
+ */
+function expectSafe(text: string, what: string, opts: { asWritten?: (line: string, i: number, lines: string[]) => boolean } = {}): void {
+  expect(text, `${what}: an escape`).not.toMatch(/\x1b/);
+  expect(text, `${what}: a C0 control`).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
+  expect(text, `${what}: a C1 control`).not.toMatch(/[\x80-\x9f]/);
+  expect(text, `${what}: a bidi control`).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]/);
+  const lines = text.split('\n');
+  const forged = lines.filter((l, i) => FORGED_LINE.test(l) && !opts.asWritten?.(l, i, lines));
+  expect(forged, `${what}: a forged line`).toEqual([]);
+  // The poisoned fields did reach the output: this is not passing on an empty screen.
+  expect(text, `${what}: the sanitised payload`).toContain(SHOWN);
+}
+
+/** With colour, SGR is the only escape, and what is left once it is gone is safe. */
+function expectOnlySgr(text: string, what: string, asWritten?: (line: string) => boolean): void {
+  expect(text, `${what}: colour expected`).toMatch(/\x1b\[[0-9;]*m/);
+  expectSafe(text.replace(/\x1b\[[0-9;]*m/g, ''), what, asWritten ? { asWritten } : {});
+}
+
+/** The runbook view's last lines of a run's output: indented, under the line that says how the run went. */
+const runOutput = (line: string, i: number, lines: string[]) => line.startsWith('   ') && lines.slice(Math.max(0, i - 3), i).some((l) => / ran \S+ ago by /.test(l));
+
+describe('outside text in the one-shot commands', () => {
+  const snap = hostileSnapshot();
+
+  it('status', () => {
+    expectSafe(statusText(snap, config, 80).join('\n'), 'status');
+    expectSafe(statusText(snap, config, 200).join('\n'), 'status, wide');
+  });
+
+  it('alerts', () => {
+    expectSafe(alertsText(snap, 80).join('\n'), 'alerts');
+    expectSafe(alertsText(snap, 300).join('\n'), 'alerts, wide');
+  });
+
+  it('the sources line', () => {
+    expectSafe(sourcesLine(snap), 'sources');
+  });
+
+  it('audit', () => {
+    expectSafe(auditLine(hostileAudit()), 'audit');
+  });
+
+  it('runbook, rendered for a terminal and piped as Markdown', () => {
+    const rb = hostileRunbook();
+    // A shell block is shown line by line, each after its `$ `.
+    const codeLine = (l: string) => l.startsWith('       $ ');
+    expectSafe(renderRunbook(rb, 80, false), 'runbook', { asWritten: codeLine });
+    expectOnlySgr(renderRunbook(rb, 80, true), 'runbook in colour', codeLine);
+    // Piped, the Markdown keeps its line breaks (it is a document), each line sanitised.
+    expectSafe(runbookMarkdown(rb), 'runbook piped', { asWritten: () => true });
+  });
+
+  it('do not crash on labels and annotations that are not strings', () => {
+    const snap = fullSnapshot();
+    const odd = { ...snap.alerts[0]!, name: 123, summary: { a: 1 }, labels: { alertname: 123, desk: ['x'] } } as unknown as AlertView;
+    const text = alertsText({ ...snap, alerts: [odd] }, 200).join('\n');
+    expect(text).toContain('123');
+    expect(text).toContain('{"a":1}');
+  });
+
+  it('write through the one writer, which lets only colour through', () => {
+    const out: string[] = [];
+    writeText({ write: (s: string) => out.push(s) } as unknown as NodeJS.WritableStream, `\x1b[1mbold\x1b[0m ${PAYLOAD}\n`);
+    expect(out.join('')).toBe('\x1b[1mbold\x1b[0m \ufffdevil\nforged line\n');
+  });
+
+  it('every command writes human text through that writer (JSON and the rules file excepted)', () => {
+    const dir = join(import.meta.dirname, '../../src/cli');
+    const raw: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+      lines.forEach((line, i) => {
+        if (!/process\.(stdout|stderr)\.write\(/.test(line)) return;
+        if (line.includes('JSON.stringify') || (file === 'rules.ts' && line.includes('process.stdout.write(text)'))) return;
+        raw.push(`src/cli/${file}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(raw, 'use writeOut/writeErr from src/cli/output.ts').toEqual([]);
+  });
+});
+
+describe('outside text in the console', () => {
+  /** The hostile runbook with progress: a step marked, and a run whose output is hostile too. */
+  function runbookService(rb: Runbook): RunbookService {
+    const progressFile = join(tmp.dir(), 'progress.json');
+    const output = `${PAYLOAD}\nsecond line ${PAYLOAD}\n`;
+    new ProgressStore(progressFile).record('a1', rb.id, 'diagnosis:1', { status: 'done', at: NOW, operator: PAYLOAD, run: { at: NOW, operator: PAYLOAD, command: PAYLOAD, exitCode: 1, timedOut: false, ms: 5, output } });
+    return new RunbookService({ runbooks: [rb], issues: [], progressFile, operator: 'ana', stepTimeoutMs: 1000, clock: () => NOW });
+  }
+
+  // The trader's state as the halt preview shows it.
+  const controls = { preview: async () => PAYLOAD, run: async () => [] } as unknown as ControlService;
+
+  type Console = ReturnType<typeof renderConsole>;
+  const frameWith = (r: Console, text: string) => waitForFrame(r.lastFrame, (f) => f.includes(text), text);
+
+  // Every view, typed by View: a view added later breaks the typecheck here until it is walked too.
+  const VIEWS: Record<View, (r: Console) => Promise<string[]>> = {
+    overview: async (r) => [await frameWith(r, 'Breakers')],
+    alerts: async (r) => {
+      await frameWith(r, 'Breakers');
+      r.stdin.write('A');
+      const list = await frameWith(r, 'Alerts 3');
+      // The filter matches what is shown: the sanitised text.
+      await typeKeys(r.stdin, '/', 'evil', '\r');
+      return [list, await frameWith(r, '/evil: 3 of 3')];
+    },
+    alert: async (r) => {
+      await frameWith(r, 'Breakers');
+      r.stdin.write('\r');
+      const detail = await frameWith(r, 'What the playbook says');
+      r.stdin.write('a');
+      return [detail, await frameWith(r, 'already acknowledged by')];
+    },
+    runbook: async (r) => {
+      await frameWith(r, 'Breakers');
+      r.stdin.write('r');
+      const view = await frameWith(r, 'second line');
+      expect(view).toMatch(/ran 0s ago by .*: exit 1/);
+      // The run prompt quotes the step's command.
+      r.stdin.write('x');
+      return [view, await frameWith(r, 'y to run')];
+    },
+    help: async (r) => {
+      await frameWith(r, 'Breakers');
+      r.stdin.write('?');
+      await frameWith(r, 'Keys in overview');
+      r.stdin.write('\x1b');
+      await frameWith(r, 'Breakers');
+      // The halt preview quotes the trader's state.
+      r.stdin.write('H');
+      return [await frameWith(r, 'HALT:')];
+    },
+  };
+
+  for (const size of [
+    { columns: 100, rows: 30 },
+    { columns: 80, rows: 24 },
+  ]) {
+    for (const color of [false, true]) {
+      for (const [view, drive] of Object.entries(VIEWS)) {
+        it(`${view} at ${size.columns}x${size.rows}${color ? ', in colour' : ''}`, async () => {
+          const rb = hostileRunbook();
+          const r = renderConsole(stubController(hostileSnapshot()), config, size, { color, runbooks: runbookService(rb), controls });
+          for (const frame of await drive(r)) expectSafe(color ? frame.replace(/\x1b\[[0-9;]*m/g, '') : frame, view, { asWritten: runOutput });
+        });
+      }
+    }
+  }
+
+  it('shows "health unavailable" with the reason sanitised when no component was read', async () => {
+    const snap = hostileSnapshot();
+    const down = { ...snap, trader: { components: [] }, sources: { ...snap.sources, trader: { ...snap.sources.trader, state: 'down' as const } } };
+    const r = renderConsole(stubController(down), config, { columns: 100, rows: 30 });
+    expectSafe(await frameWith(r, 'health unavailable'), 'health unavailable');
+  });
+
+  it('the screen writer lets no escape but its own cursor moves and SGR reach the terminal', async () => {
+    const term = new EventEmitter() as EventEmitter & { columns: number; rows: number; out: string[]; write(s: string): boolean };
+    Object.assign(term, { columns: 60, rows: 5, out: [] });
+    term.write = (s: string) => (term.out.push(s), true);
+    const screen = createScreen(term as unknown as NodeJS.WriteStream, { maxFps: 50 });
+    // A frame as a component that forgot to sanitise would leave it.
+    screen.sink.write(`header\n\x1b[31mred\x1b[0m ${PAYLOAD.replace('\n', ' ')}\nfooter`);
+    await waitForWrite(term.out);
+    screen.close();
+    const written = term.out.join('');
+    // What remains once the screen's own sequences are taken out: cursor position, SGR, sync, erase to end of line.
+    const rest = written.replace(/\x1b\[\d+;\d+H|\x1b\[[0-9;]*m|\x1b\[\?2026[hl]|\x1b\[K/g, '');
+    expect(rest).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
+    expect(rest).toContain('red \ufffdevil forged line');
+    expect(written).not.toContain('PWNED');
+    expect(written).not.toContain('\x1b[2J');
+  });
+});
+
+async function waitForWrite(out: string[]): Promise<void> {
+  for (let i = 0; i < 100 && !out.length; i++) await new Promise((r) => setTimeout(r, 10));
+}
