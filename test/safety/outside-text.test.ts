@@ -274,6 +274,9 @@ describe('outside text in the console', () => {
     runbook: async (r) => {
       await frameWith(r, 'Breakers');
       r.stdin.write('r');
+      // The stepper opens on the first step not yet marked: go up to the one that ran.
+      await waitForFrame(r.lastFrame, (f) => /▶ +2\./.test(f), 'the cursor on step 2');
+      r.stdin.write('k');
       const view = await frameWith(r, 'second line');
       expect(view).toMatch(/ran 0s ago by .*: exit 1/);
       // The run prompt quotes the step's command.

@@ -26,6 +26,7 @@ import type { ControlService } from '../../actions/service.js';
 import type { ActionName } from '../../actions/actions.js';
 import { outcomeMessage } from '../../actions/outcome-text.js';
 import { useTheme } from './theme.js';
+import { sanitize } from '../../util/sanitize.js';
 
 export interface AppProps {
   controller: ControllerLike;
@@ -261,7 +262,7 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
       </Box>
       {ui.mode.kind === 'control' ? (
         <Text bold color={theme.color ? 'red' : undefined} inverse={!theme.color}>
-          {truncate(` ${ui.mode.action.toUpperCase()}: ${ui.mode.preview}`, layout.width)}
+          {truncate(` ${ui.mode.action.toUpperCase()}: ${sanitize(ui.mode.preview)}`, layout.width)}
         </Text>
       ) : null}
       <Footer ui={ui} readOnly={readOnly} width={layout.width} />
