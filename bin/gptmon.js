@@ -5,7 +5,8 @@
 let settled = false;
 const fail = (err) => {
   settled = true;
-  const message = err && err.message ? err.message : String(err);
+  // An error's message may quote outside text: no control character reaches the terminal.
+  const message = (err && err.message ? err.message : String(err)).replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/g, '');
   const hint = process.env.GPTMON_DEBUG ? `\n${err && err.stack}` : ' (GPTMON_DEBUG=1 shows the stack)';
   process.stderr.write(`gptmon: internal error: ${message}${hint}\n`);
   process.exitCode = 70;

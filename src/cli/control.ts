@@ -70,6 +70,16 @@ export function ask(question: string, input: NodeJS.ReadableStream = process.std
   }).finally(() => rl.close());
 }
 
+/** The promise's value, or 'interrupted' if Ctrl-C comes first. */
+function untilInterrupted<T>(p: Promise<T>): Promise<T | 'interrupted'> {
+  let onSigint: () => void = () => {};
+  const interrupted = new Promise<'interrupted'>((resolve) => {
+    onSigint = () => resolve('interrupted');
+    process.once('SIGINT', onSigint);
+  });
+  return Promise.race([p, interrupted]).finally(() => process.off('SIGINT', onSigint));
+}
+
 /** Closes the connections, but does not wait on a pool that no longer answers. */
 async function closeSoon(http: Http): Promise<void> {
   await Promise.race([http.close().catch(() => undefined), new Promise((r) => setTimeout(r, 250).unref())]);
@@ -104,7 +114,12 @@ export async function runControl(name: ActionName, opts: ControlOptions, globals
       writeOut(`About to ${actions.map((a) => ACTIONS[a].does).join(', then ')} on ${maskUrl(target.trader)}\n`);
       const made = clientFor(target, http);
       if (made.ok) {
-        const now = await made.client.state(Date.now() + config.timeoutMs);
+        // Ctrl-C while the current state is read is a refusal too, audited, not a kill.
+        const now = await untilInterrupted(made.client.state(Date.now() + config.timeoutMs));
+        if (now === 'interrupted') {
+          writeOut('^C\n');
+          return refused(refuse(base, name, 'cancelled with Ctrl-C before the prompt; nothing was sent'));
+        }
         writeOut(`Now: ${sanitize(now.ok ? stateLine(now.value) : `state unknown (${maskUrlsIn(now.reason)})`)}\n`);
       } else writeOut(`Now: cannot act: ${sanitize(maskUrlsIn(made.reason))}\n`);
       writeOut(`Reason: ${sanitize(params.reason)}\n`);

@@ -70,4 +70,22 @@ describe('a control on a terminal without --confirm', () => {
     const last = JSON.parse(readFileSync(join(dir, 'gptmon', 'audit.log'), 'utf8').trim().split('\n').at(-1)!) as Record<string, unknown>;
     expect(last).toMatchObject({ action: 'halt', result: 'refused', reason: 'ctrl test', detail: `${why}; nothing was sent` });
   });
+
+  it('Ctrl-C while the current state is still being read is a refusal too', async () => {
+    const hung = await startSim({ port: 0, token: TOKEN, seed: 9, scenario: 'system-down' });
+    try {
+      tmux = new Tmux();
+      // Ctrl-C in cooked mode signals the whole foreground group: the shell traps it to stay and report.
+      tmux.start(`bash -c 'trap "echo" INT; ${process.execPath} ${BIN} halt --reason "hung" --trader ${hung.url}; echo "EXITED $?"; sleep 30'`, { columns: 100, rows: 20 }, { GPTMON_TOKEN: TOKEN, XDG_STATE_HOME: dir, USER: 'ana', HOME: dir });
+      await tmux.waitForText('About to stop all trading');
+      tmux.keys('C-c');
+      const after = await tmux.waitForText(/EXITED \d+/);
+      expect(after).toContain('EXITED 2');
+      expect(after).toContain('gptmon halt: refused: cancelled with Ctrl-C before the prompt; nothing was sent');
+      const last = JSON.parse(readFileSync(join(dir, 'gptmon', 'audit.log'), 'utf8').trim().split('\n').at(-1)!) as Record<string, unknown>;
+      expect(last).toMatchObject({ action: 'halt', result: 'refused', reason: 'hung' });
+    } finally {
+      await hung.close();
+    }
+  });
 });

@@ -3,6 +3,8 @@
 // the SSH link drops, or any other signal whose default would kill it with the
 // terminal left raw on the alternate screen (SIGQUIT, SIGUSR1/2, SIGALRM).
 
+import { sanitize } from '../../util/sanitize.js';
+
 const ENTER = '\x1b[?1049h\x1b[H\x1b[?25l';
 const LEAVE = '\x1b[?25h\x1b[?1049l';
 
@@ -34,7 +36,7 @@ export function takeTerminal(stdout: NodeJS.WriteStream, onSignal: (signal: Node
   const handlers = Object.fromEntries(SIGNALS.map((s) => [s, () => onSignal(s)])) as Record<(typeof SIGNALS)[number], () => void>;
   const onCrash = (err: unknown) => {
     restore();
-    process.stderr.write(`gptmon tui: crashed: ${err instanceof Error ? err.message : String(err)}${process.env.GPTMON_DEBUG && err instanceof Error ? `\n${err.stack}` : ''}\n`);
+    process.stderr.write(`gptmon tui: crashed: ${sanitize(err instanceof Error ? err.message : String(err))}${process.env.GPTMON_DEBUG && err instanceof Error ? `\n${err.stack}` : ''}\n`);
     process.exit(70);
   };
   stdout.write(ENTER);
