@@ -4,10 +4,8 @@
 // for any `now`. No I/O and no clock of its own, so tests drive it with a fake one.
 
 import type { Config, Severity } from '../config/types.js';
-import type { Exposition, Histogram } from '../sources/exposition.js';
-import { histogramOf, sampleOf } from '../sources/exposition.js';
-import type { PromAlert } from '../sources/prometheus.js';
-import type { Fetched, TraderHealth } from '../sources/trader.js';
+import type { Exposition, Fetched, Histogram, PromAlert, TraderHealth } from '../sources/types.js';
+import { histogramOf, sampleOf } from './samples.js';
 import { ackFor } from './acks.js';
 import { INACTIVE, KEEP_RESOLVED_MS, stepAlert, type AlertTrack } from './alert-state.js';
 import { classify, worstLevel, type Level } from './classify.js';

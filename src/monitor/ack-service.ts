@@ -3,9 +3,9 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Ack } from '../engine/types.js';
-import type { AlertmanagerClient, Silence } from '../sources/alertmanager.js';
+import type { AlertmanagerClient } from '../sources/alertmanager.js';
+import type { Fetched, Silence } from '../sources/types.js';
 import { readAckFile, updateAckFile } from '../store/ack-file.js';
-import type { Fetched } from '../sources/trader.js';
 import { maskUrl } from '../util/mask-url.js';
 
 export interface AckRequest {

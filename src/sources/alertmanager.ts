@@ -3,31 +3,10 @@
 
 import { asText, asTextRecord } from '../util/sanitize.js';
 import { asJson, type Http } from './http.js';
-import type { Fetched } from './trader.js';
+import type { AmAlert, Fetched, Matcher, Silence } from './types.js';
 
-export interface Matcher {
-  name: string;
-  value: string;
-  isRegex: boolean;
-  isEqual?: boolean;
-}
 
-export interface Silence {
-  id: string;
-  matchers: Matcher[];
-  startsAt: number;
-  endsAt: number;
-  createdBy: string;
-  comment: string;
-  state: 'active' | 'pending' | 'expired';
-}
 
-export interface AmAlert {
-  labels: Record<string, string>;
-  startsAt?: number;
-  state: string;
-  silencedBy: string[];
-}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 

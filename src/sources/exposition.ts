@@ -2,17 +2,9 @@
 // trader serves (gauges, counters, histograms, summaries, untyped), and skips a
 // line it cannot read with a note instead of giving up on the whole scrape.
 
-export interface Sample {
-  name: string;
-  labels: Record<string, string>;
-  value: number;
-}
 
-export interface Exposition {
-  samples: Sample[];
-  types: Record<string, string>;
-  errors: Array<{ line: number; message: string }>;
-}
+
+import type { Exposition } from './types.js';
 
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
 
@@ -96,36 +88,4 @@ export function parseExposition(text: string): Exposition {
     out.samples.push({ name: name[0], labels, value });
   }
   return out;
-}
-
-export interface Histogram {
-  /** Cumulative counts by upper bound, ascending, ending with +Inf. */
-  buckets: Array<{ le: number; count: number }>;
-  sum: number;
-  count: number;
-}
-
-/** The histogram `base` from a scrape, summed over any other labels it has. */
-export function histogramOf(samples: Sample[], base: string): Histogram | undefined {
-  const byLe = new Map<number, number>();
-  let sum = 0;
-  let count = 0;
-  let seen = false;
-  for (const s of samples) {
-    if (s.name === `${base}_bucket` && s.labels.le !== undefined) {
-      const le = parseValue(s.labels.le);
-      if (le === undefined || Number.isNaN(le)) continue;
-      byLe.set(le, (byLe.get(le) ?? 0) + s.value);
-      seen = true;
-    } else if (s.name === `${base}_sum`) sum += s.value;
-    else if (s.name === `${base}_count`) count += s.value;
-  }
-  if (!seen) return undefined;
-  const buckets = [...byLe.entries()].sort((a, b) => a[0] - b[0]).map(([le, c]) => ({ le, count: c }));
-  return { buckets, sum, count };
-}
-
-/** The first series called `name` whose labels include `labels` (the trader exposes one of each). */
-export function sampleOf(samples: Sample[], name: string, labels: Record<string, string> = {}): Sample | undefined {
-  return samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
 }

@@ -4,33 +4,11 @@
 
 import { asTextRecord } from '../util/sanitize.js';
 import { asJson, type Http } from './http.js';
-import type { Fetched } from './trader.js';
+import type { Fetched, PromAlert, PromRule, PromSample, PromSeries } from './types.js';
 
-export interface PromSample {
-  labels: Record<string, string>;
-  value: number;
-}
 
-export interface PromSeries {
-  labels: Record<string, string>;
-  points: Array<[number, number]>;
-}
 
-export interface PromAlert {
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  state: 'pending' | 'firing';
-  activeAt?: number;
-  value?: number;
-}
 
-export interface PromRule {
-  name: string;
-  durationS: number;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  query: string;
-}
 
 interface Envelope<T> {
   status?: string;

@@ -3,17 +3,10 @@
 
 import { asText } from '../util/sanitize.js';
 import { asJson, type Http } from './http.js';
-import { parseExposition, type Exposition } from './exposition.js';
+import { parseExposition } from './exposition.js';
+import type { Exposition, Fetched, TraderHealth } from './types.js';
 
-export interface TraderHealth {
-  timestamp?: string;
-  components: Array<{ name: string; healthy: boolean; message?: string; latencyMs?: number; modelId?: string }>;
-  metrics: { uptime?: number; requestsPerSecond?: number; errorRate?: number; activeConnections?: number };
-  site?: string;
-  trading?: 'active' | 'halted';
-}
 
-export type Fetched<T> = { ok: true; value: T; ms: number } | { ok: false; reason: string; ms: number };
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 /** Text the trader sent, as a string whatever its JSON type (a number, an object): the display sanitises it. */

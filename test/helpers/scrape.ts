@@ -1,5 +1,4 @@
-import type { Exposition } from '../../src/sources/exposition.js';
-import type { Fetched } from '../../src/sources/trader.js';
+import type { Exposition, Fetched } from '../../src/sources/types.js';
 
 /** A successful scrape holding these gauges (and any histogram counts given). */
 export function scrape(values: Record<string, number>, histograms: Record<string, Array<[number, number]>> = {}): Fetched<Exposition> {

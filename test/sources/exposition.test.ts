@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { histogramOf, parseExposition, sampleOf } from '../../src/sources/exposition.js';
+import { parseExposition } from '../../src/sources/exposition.js';
+import { histogramOf, sampleOf } from '../../src/engine/samples.js';
 
 const recorded = readFileSync(new URL('../fixtures/trader-metrics.txt', import.meta.url), 'utf8');
 

@@ -1,0 +1,36 @@
+// Reading the series the engine needs out of one scrape's samples: a gauge
+// by name, or a histogram's buckets summed over its other labels.
+
+import type { Histogram, Sample } from '../sources/types.js';
+
+/** A bucket bound as the exposition writes it: a number, or +Inf. */
+function bound(text: string): number | undefined {
+  if (text === '+Inf' || text === 'Inf' || text === '+inf' || text === 'inf') return Infinity;
+  const n = Number(text);
+  return text.trim() !== '' && Number.isFinite(n) ? n : undefined;
+}
+
+/** The histogram `base` from a scrape, summed over any other labels it has. */
+export function histogramOf(samples: Sample[], base: string): Histogram | undefined {
+  const byLe = new Map<number, number>();
+  let sum = 0;
+  let count = 0;
+  let seen = false;
+  for (const s of samples) {
+    if (s.name === `${base}_bucket` && s.labels.le !== undefined) {
+      const le = bound(s.labels.le);
+      if (le === undefined || Number.isNaN(le)) continue;
+      byLe.set(le, (byLe.get(le) ?? 0) + s.value);
+      seen = true;
+    } else if (s.name === `${base}_sum`) sum += s.value;
+    else if (s.name === `${base}_count`) count += s.value;
+  }
+  if (!seen) return undefined;
+  const buckets = [...byLe.entries()].sort((a, b) => a[0] - b[0]).map(([le, c]) => ({ le, count: c }));
+  return { buckets, sum, count };
+}
+
+/** The first series called `name` whose labels include `labels` (the trader exposes one of each). */
+export function sampleOf(samples: Sample[], name: string, labels: Record<string, string> = {}): Sample | undefined {
+  return samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
+}
