@@ -5,7 +5,6 @@ import type { Config } from '../config/types.js';
 import type { Level } from '../engine/classify.js';
 import type { Snapshot } from '../engine/types.js';
 import { formatThresholds, formatValue, truncate } from '../ui/format.js';
-import { metricLabel } from '../ui/labels.js';
 import { sanitize } from '../util/sanitize.js';
 import { sourcesLine } from './source-text.js';
 
@@ -35,11 +34,13 @@ export function statusText(snap: Snapshot, config: Config, width = 80): string[]
     return lines;
   }
   lines.push(`${'METRIC'.padEnd(14)} ${'VALUE'.padStart(9)}  ${'STATE'.padEnd(5)}  THRESHOLDS`);
-  for (const spec of Object.values(config.metrics)) {
+  // The metrics with lines to cross, built-in and the team's own, in the console's order.
+  const judged = Object.values(config.metrics).filter((s) => s.warning !== undefined || s.critical !== undefined);
+  for (const spec of judged) {
     const m = snap.metrics[spec.name];
     if (!m) continue;
     const state = m.value === undefined ? 'n/a' : m.stale ? 'STALE' : LEVEL_WORD[m.level];
-    lines.push(truncate(`${metricLabel(spec.name).padEnd(14)} ${formatValue(m.value, spec.kind).padStart(9)}  ${state.padEnd(5)}  ${formatThresholds(spec)}`, width));
+    lines.push(truncate(`${spec.label.padEnd(14)} ${formatValue(m.value, spec.kind).padStart(9)}  ${state.padEnd(5)}  ${formatThresholds(spec)}`, width));
   }
   lines.push(truncate(`breakers: ${breakersText(snap)}`, width));
   if (t.components.length) {

@@ -3,21 +3,14 @@
 // no threshold, thresholds in the wrong order, an alert with no condition.
 
 import { conditionMetrics, parseCondition } from './condition.js';
-import { DEFAULT_BREAKER_CONDITIONS, DEFAULT_CIRCUIT_BREAKERS, DEFAULT_SEVERITY_LEVELS, DEFAULT_TIMEOUT_MS, DEFAULT_TRADER_URL, METRIC_DIRECTIONS } from './defaults.js';
+import { DEFAULT_BREAKER_CONDITIONS, DEFAULT_CIRCUIT_BREAKERS, DEFAULT_SEVERITY_LEVELS, DEFAULT_TIMEOUT_MS, DEFAULT_TRADER_URL } from './defaults.js';
 import type { ConfigIssue } from './issue.js';
 import type { AlertPatch, ConfigLayer, MetricPatch, Settings } from './layer.js';
-import type { AlertSpec, CircuitBreakers, Config, Direction, MetricSpec, Origin, Severity } from './types.js';
+import type { AlertSpec, CircuitBreakers, Config, MetricSpec, Origin, Severity } from './types.js';
+import { finishMetric, seriesOf } from './metric-spec.js';
 import { didYouMean } from '../util/closest.js';
 import { expandHome } from './paths.js';
 import { maskUrlsIn } from '../util/mask-url.js';
-
-/** Names a condition may read besides configured metrics: the contract's exposition. */
-export const EXPOSED_METRICS = [
-  'up', 'portfolio_value', 'portfolio_drawdown', 'daily_return', 'sharpe_ratio', 'win_rate', 'model_accuracy',
-  'model_error_rate', 'prediction_confidence', 'api_error_rate', 'database_connections', 'cpu_usage', 'memory_usage',
-  'disk_usage', 'trading_enabled', 'open_positions', 'total_exposure', 'largest_position', 'var_95',
-  'expected_shortfall', 'position_concentration', 'consecutive_losses',
-];
 
 export interface TargetOverride {
   value: string;
@@ -32,50 +25,11 @@ function mergeMetric(into: MetricPatch | undefined, patch: MetricPatch): MetricP
   return out;
 }
 
-// Whole-metric problems are reported at the metric's block in the last file
-// that touched it (cursor issues land in that file's list).
-function finishMetric(name: string, m: MetricPatch): MetricSpec | undefined {
-  if (m.invalid) return undefined;
-  const report = (message: string) => m.at.issue(message);
-  if (m.warning === undefined && m.critical === undefined) {
-    report('missing threshold: give threshold_warning, threshold_critical or both');
-    return undefined;
-  }
-  let direction: Direction | undefined = m.direction ?? METRIC_DIRECTIONS[name];
-  if (!direction && m.warning !== undefined && m.critical !== undefined && m.warning !== m.critical) {
-    direction = m.critical > m.warning ? 'above' : 'below';
-  }
-  if (!direction) {
-    report('cannot tell whether higher or lower is worse: add direction: above or direction: below');
-    return undefined;
-  }
-  if (m.warning !== undefined && m.critical !== undefined) {
-    const worse = direction === 'above' ? m.critical > m.warning : m.critical < m.warning;
-    if (!worse) {
-      report(`threshold_critical (${m.critical}) must be ${direction === 'above' ? 'above' : 'below'} threshold_warning (${m.warning}): for this metric ${direction === 'above' ? 'higher' : 'lower'} is worse`);
-      return undefined;
-    }
-  }
-  const spec: MetricSpec = {
-    name,
-    description: m.description ?? name,
-    direction,
-    kind: m.kind ?? 'number',
-    checkIntervalMs: m.checkIntervalMs ?? 60_000,
-    metric: m.metric ?? name,
-  };
-  if (m.warning !== undefined) spec.warning = m.warning;
-  if (m.critical !== undefined) spec.critical = m.critical;
-  if (m.quantile !== undefined) spec.quantile = m.quantile;
-  if (m.query !== undefined) spec.query = m.query;
-  return spec;
-}
-
 function mergeAlert(prev: AlertPatch, patch: AlertPatch): AlertPatch {
   return { ...prev, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), at: patch.at } as AlertPatch;
 }
 
-function finishAlert(a: AlertPatch, known: Set<string>): AlertSpec | undefined {
+function finishAlert(a: AlertPatch, known: Set<string>, metrics: Record<string, MetricSpec>): AlertSpec | undefined {
   if (a.invalid) return undefined;
   if (!a.condition || !a.expr) {
     a.at.issue(`alert ${a.name} has no condition`);
@@ -91,7 +45,19 @@ function finishAlert(a: AlertPatch, known: Set<string>): AlertSpec | undefined {
       return undefined;
     }
   }
-  const spec: AlertSpec = { name: a.name, condition: a.condition, expr: a.expr, durationMs: a.durationMs ?? 0, actions: a.actions ?? [], severity: a.severity };
+  // The UI reads an alert's value in the unit of the metric its condition reads first.
+  const first = conditionMetrics(a.expr)[0]!;
+  const metric = metrics[first] ?? Object.values(metrics).find((m) => seriesOf(m) === first);
+  const spec: AlertSpec = {
+    name: a.name,
+    condition: a.condition,
+    expr: a.expr,
+    durationMs: a.durationMs ?? 0,
+    actions: a.actions ?? [],
+    severity: a.severity,
+    valueKind: metric?.kind ?? 'number',
+    availability: conditionMetrics(a.expr).includes('up'),
+  };
   if (a.runbook) spec.runbook = a.runbook;
   if (a.summary) spec.summary = a.summary;
   return spec;
@@ -155,7 +121,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     for (const [name, patch] of Object.entries(layer.metrics)) {
       if (patch.invalid) continue;
       const merged = mergeMetric(metricPatches[name], patch);
-      const spec = finishMetric(name, merged);
+      const spec = finishMetric(name, merged, metrics[name]?.order ?? 100 + Object.keys(metrics).length);
       if (!spec) continue;
       metricPatches[name] = merged;
       metrics[name] = spec;
@@ -187,21 +153,22 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
   }
   if (!urls.trader) origins.trader ??= 'default';
 
-  const known = new Set([...EXPOSED_METRICS, ...Object.keys(metricPatches), ...Object.values(metrics).map((m) => m.metric)]);
+  // A condition may name a metric, the series it reads, or `up` (the scrape itself).
+  const known = new Set(['up', ...Object.keys(metrics), ...Object.values(metrics).flatMap((m) => seriesOf(m) ?? [])]);
   // As with metrics, a layer that breaks an alert is left out and the alert keeps its earlier form.
   const alertPatches = new Map<string, AlertPatch>();
   for (const [name, patches] of alertLayers) {
     let merged: AlertPatch | undefined;
     for (const patch of patches) {
       const candidate = merged ? mergeAlert(merged, patch) : patch;
-      if (finishAlert(candidate, known)) merged = candidate;
+      if (finishAlert(candidate, known, metrics)) merged = candidate;
     }
     if (merged) alertPatches.set(name, merged);
   }
   applyBreakers(alertPatches, circuit_breakers);
   const alerts: AlertSpec[] = [];
   for (const patch of alertPatches.values()) {
-    const spec = finishAlert(patch, known);
+    const spec = finishAlert(patch, known, metrics);
     if (spec) alerts.push(spec);
   }
 

@@ -3,72 +3,24 @@
 // in prose or in a script (disk 80%, API errors 5%, model errors 10%), that
 // number is used; the few choices of our own are marked.
 
+import { CATALOGUE } from '../metrics/catalogue.js';
 import type { CircuitBreakers, Severity, SeverityLevel } from './types.js';
 
-/** As a user would write them in gptmon.yaml: the same parser reads both. */
-export const DEFAULT_METRICS_YAML = {
-  // Trading performance (playbook, "Trading Performance Metrics")
-  model_accuracy: { description: 'Current model prediction accuracy', threshold_warning: 0.55, threshold_critical: 0.52, check_interval: '5m' },
-  sharpe_ratio: { description: 'Risk-adjusted return metric', threshold_warning: 0.8, threshold_critical: 0.5, check_interval: '15m' },
-  portfolio_drawdown: { description: 'Current drawdown from peak', threshold_warning: 0.1, threshold_critical: 0.15, check_interval: '1m' },
-  daily_return: { description: 'Daily portfolio return', threshold_warning: -0.03, threshold_critical: -0.05, check_interval: '5m' },
-  win_rate: { description: 'Percentage of profitable trades', threshold_warning: 0.48, threshold_critical: 0.45, check_interval: '30m' },
-  // System performance (playbook, "System Performance Metrics")
-  api_latency: { description: 'Trading API response time', threshold_warning: '500ms', threshold_critical: '1000ms', check_interval: '30s', metric: 'api_latency_seconds', quantile: 0.99 },
-  prediction_latency: { description: 'Model inference time', threshold_warning: '100ms', threshold_critical: '500ms', check_interval: '1m', metric: 'prediction_latency_seconds', quantile: 0.99 },
-  database_connections: { description: 'Active database connections', threshold_warning: 80, threshold_critical: 95, check_interval: '30s' },
-  memory_usage: { description: 'System memory utilization', threshold_warning: '80%', threshold_critical: '90%', check_interval: '30s' },
-  cpu_usage: { description: 'CPU utilization', threshold_warning: '70%', threshold_critical: '85%', check_interval: '30s' },
-  // From the playbook's alerts and health-check script rather than its tables.
-  disk_usage: { description: 'Disk utilization (health check alerts above 80%)', threshold_warning: '80%', threshold_critical: '90%', check_interval: '1m' },
-  model_error_rate: { description: 'Share of failed predictions (ModelFailure above 10%)', threshold_critical: '10%', check_interval: '30s' },
-  api_error_rate: { description: 'Share of failed trading-API calls (APIConnectivityIssues above 5%)', threshold_warning: '5%', check_interval: '30s' },
-} as const;
-
-/** The kind of each built-in metric: what a bare number means, and how to show it. */
-export const METRIC_KINDS: Record<string, 'ratio' | 'seconds' | 'count' | 'currency' | 'number'> = {
-  model_accuracy: 'ratio',
-  sharpe_ratio: 'number',
-  portfolio_drawdown: 'ratio',
-  daily_return: 'ratio',
-  win_rate: 'ratio',
-  api_latency: 'seconds',
-  prediction_latency: 'seconds',
-  database_connections: 'count',
-  memory_usage: 'ratio',
-  cpu_usage: 'ratio',
-  disk_usage: 'ratio',
-  model_error_rate: 'ratio',
-  api_error_rate: 'ratio',
-  consecutive_losses: 'count',
-  prediction_confidence: 'ratio',
-  position_concentration: 'ratio',
-  portfolio_value: 'currency',
-  total_exposure: 'currency',
-  largest_position: 'currency',
-  var_95: 'currency',
-  expected_shortfall: 'currency',
-  open_positions: 'count',
-};
-
-/** Built-in directions; a user's metric may infer its own from the threshold order. */
-export const METRIC_DIRECTIONS: Record<string, 'above' | 'below'> = {
-  model_accuracy: 'below',
-  sharpe_ratio: 'below',
-  win_rate: 'below',
-  daily_return: 'below',
-  prediction_confidence: 'below',
-  portfolio_drawdown: 'above',
-  api_latency: 'above',
-  prediction_latency: 'above',
-  database_connections: 'above',
-  memory_usage: 'above',
-  cpu_usage: 'above',
-  disk_usage: 'above',
-  model_error_rate: 'above',
-  api_error_rate: 'above',
-  consecutive_losses: 'above',
-};
+/**
+ * The catalogue's lines as a user would write them in gptmon.yaml: the same
+ * reader takes both, so the playbook's numbers and a team's are checked alike.
+ */
+export const DEFAULT_METRICS_YAML: Record<string, Record<string, unknown>> = Object.fromEntries(
+  CATALOGUE.map((e) => [
+    e.name,
+    {
+      description: e.description,
+      ...(e.warning !== undefined ? { threshold_warning: e.warning } : {}),
+      ...(e.critical !== undefined ? { threshold_critical: e.critical } : {}),
+      check_interval: e.checkInterval,
+    },
+  ]),
+);
 
 /** The circuit-breaker alerts as the default limits give them; compile.ts follows the configured limits. */
 export const DEFAULT_BREAKER_CONDITIONS = {

@@ -4,6 +4,7 @@
 import { stringify } from 'yaml';
 import type { Config, MetricSpec } from './types.js';
 import { formatDuration } from './units.js';
+import { catalogueEntry } from '../metrics/catalogue.js';
 import { maskUrl } from '../util/mask-url.js';
 
 function formatThreshold(value: number, spec: MetricSpec): string | number {
@@ -14,16 +15,23 @@ function formatThreshold(value: number, spec: MetricSpec): string | number {
 
 export function configToYaml(config: Config): string {
   const metrics: Record<string, Record<string, unknown>> = {};
+  // The metrics a config speaks of: those with lines, and the team's own.
   for (const m of Object.values(config.metrics)) {
+    if (m.warning === undefined && m.critical === undefined && !m.custom) continue;
+    const entry = catalogueEntry(m.name);
     const out: Record<string, unknown> = { description: m.description };
     if (m.warning !== undefined) out.threshold_warning = formatThreshold(m.warning, m);
     if (m.critical !== undefined) out.threshold_critical = formatThreshold(m.critical, m);
     out.check_interval = formatDuration(m.checkIntervalMs);
-    out.direction = m.direction;
+    if (m.direction) out.direction = m.direction;
     out.kind = m.kind;
-    if (m.metric !== m.name) out.metric = m.metric;
-    if (m.quantile !== undefined) out.quantile = m.quantile;
-    if (m.query !== undefined) out.query = m.query;
+    if (m.read.as === 'query') out.query = m.read.promql;
+    else {
+      if (m.read.series !== m.name) out.metric = m.read.series;
+      if (m.read.as === 'quantile') out.quantile = m.read.q;
+    }
+    if (m.label !== (entry?.label ?? m.name)) out.label = m.label;
+    if (m.panel !== undefined && m.panel !== entry?.panel) out.panel = m.panel;
     metrics[m.name] = out;
   }
   const alerts = config.alerts.map((a) => ({

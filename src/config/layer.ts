@@ -3,7 +3,7 @@
 // and whole-config checks happen in compile.ts.
 
 import { parseCondition, type Condition } from './condition.js';
-import { METRIC_KINDS } from './defaults.js';
+import { catalogueEntry } from '../metrics/catalogue.js';
 import { SEVERITIES, type CircuitBreakers, type Direction, type Origin, type Severity, type SeverityLevel } from './types.js';
 import { parseDurationMs, parseThreshold, type ValueKind } from './units.js';
 import type { YamlCursor } from './yaml-cursor.js';
@@ -20,6 +20,8 @@ export interface MetricPatch {
   metric?: string;
   quantile?: number;
   query?: string;
+  label?: string;
+  panel?: string;
   /** A field was refused: whole-metric checks would only repeat the problem. */
   invalid?: boolean;
 }
@@ -62,7 +64,7 @@ export interface ConfigLayer {
 }
 
 const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'timeout', 'step_timeout', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers'] as const;
-const METRIC_KEYS = ['description', 'threshold_warning', 'threshold_critical', 'check_interval', 'direction', 'kind', 'metric', 'quantile', 'query'] as const;
+const METRIC_KEYS = ['description', 'threshold_warning', 'threshold_critical', 'check_interval', 'direction', 'kind', 'metric', 'quantile', 'query', 'label', 'panel'] as const;
 const ALERT_KEYS = ['alert', 'condition', 'duration', 'action', 'severity', 'runbook', 'summary'] as const;
 const SEVERITY_KEYS = ['response_time', 'team', 'examples'] as const;
 const BREAKER_KEYS = ['daily_loss_limit', 'consecutive_losses', 'drawdown_limit'] as const;
@@ -100,7 +102,7 @@ function readMetric(name: string, at: YamlCursor): MetricPatch | undefined {
     if (typeof k === 'string' && (KINDS as string[]).includes(k)) patch.kind = k as ValueKind;
     else kindAt.issue(`expected one of ${KINDS.join(', ')}, got ${JSON.stringify(k)}`);
   }
-  const kind = patch.kind ?? METRIC_KINDS[name] ?? inferKind(raw.get('threshold_warning')?.value(), raw.get('threshold_critical')?.value());
+  const kind = patch.kind ?? catalogueEntry(name)?.kind ?? inferKind(raw.get('threshold_warning')?.value(), raw.get('threshold_critical')?.value());
   for (const [key, v, keyAt] of entries) {
     switch (key) {
       case 'description':
@@ -135,6 +137,8 @@ function readMetric(name: string, at: YamlCursor): MetricPatch | undefined {
         break;
       case 'metric':
       case 'query':
+      case 'label':
+      case 'panel':
         patch[key] = v.string();
         break;
       case 'quantile': {

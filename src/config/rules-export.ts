@@ -2,22 +2,16 @@
 // embedded evaluator runs, so one file of thresholds drives both.
 
 import { stringify } from 'yaml';
+import { promqlFor } from '../metrics/promql.js';
 import type { Condition } from './condition.js';
+import { seriesOf } from './metric-spec.js';
 import type { Config, MetricSpec } from './types.js';
 import { formatDuration } from './units.js';
 
-function quantileExpr(spec: MetricSpec): string {
-  return `histogram_quantile(${spec.quantile}, sum by (le) (rate(${spec.metric}_bucket[1m])))`;
-}
-
-/** A metric name in a condition, as PromQL: a histogram becomes its quantile. */
+/** A name in a condition, as PromQL: a metric by how it is read, a series (or `up`) as it stands. */
 function seriesExpr(name: string, labels: Record<string, string>, metrics: Record<string, MetricSpec>): string {
-  const spec = metrics[name];
-  if (spec?.query) return `(${spec.query})`;
-  if (spec?.quantile !== undefined) return quantileExpr(spec);
-  const metric = spec?.metric ?? name;
-  const matchers = Object.entries(labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');
-  return matchers ? `${metric}{${matchers}}` : metric;
+  const spec = metrics[name] ?? Object.values(metrics).find((m) => seriesOf(m) === name);
+  return promqlFor(spec?.read ?? { as: 'gauge', series: name }, labels);
 }
 
 export function conditionToPromQL(c: Condition, metrics: Record<string, MetricSpec>): string {

@@ -1,26 +1,34 @@
+import type { Direction, MetricRead } from '../metrics/types.js';
 import type { Condition } from './condition.js';
 import type { ValueKind } from './units.js';
 
-/** Which way is worse: `above` when a higher value is worse (drawdown, latency). */
-export type Direction = 'above' | 'below';
+export type { Direction, MetricRead } from '../metrics/types.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
+/**
+ * A metric as gptmon runs it: the catalogue's entry (src/metrics/catalogue.ts)
+ * with the config's changes, or a team's own metric from gptmon.yaml.
+ */
 export interface MetricSpec {
   name: string;
   description: string;
   warning?: number;
   critical?: number;
-  direction: Direction;
+  /** Which way is worse; absent for a value shown but never judged. */
+  direction?: Direction;
   kind: ValueKind;
   checkIntervalMs: number;
-  /** The exposition name to read; defaults to the key. */
-  metric: string;
-  /** Set for histograms: the quantile the thresholds apply to. */
-  quantile?: number;
-  /** PromQL used when a Prometheus is configured; derived when absent. */
-  query?: string;
+  /** How it is read: a gauge, a histogram's quantile, or PromQL of the team's own. */
+  read: MetricRead;
+  label: string;
+  short: string;
+  /** The overview panel it is a row of; absent: not a row (read for the header, the breakers). */
+  panel?: string;
+  order: number;
+  /** Declared by the team rather than built in. */
+  custom: boolean;
 }
 
 export interface AlertSpec {
@@ -32,6 +40,10 @@ export interface AlertSpec {
   severity: Severity;
   runbook?: string;
   summary?: string;
+  /** How its value reads: the kind of the metric its condition reads first. */
+  valueKind: ValueKind;
+  /** About whether the trader answers at all (reads `up`): never stale, its value is up/down. */
+  availability: boolean;
 }
 
 export interface SeverityLevel {

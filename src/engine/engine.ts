@@ -12,7 +12,7 @@ import { classify, worstLevel, type Level } from './classify.js';
 import { evaluate } from './evaluate.js';
 import { delta, quantile } from './histogram.js';
 import { History } from './history.js';
-import { HISTOGRAM_WINDOW_MS, PANEL_GAUGES, p50Name } from './series.js';
+import { HISTOGRAM_WINDOW_MS } from './series.js';
 import { SourceTracker } from './source-status.js';
 import type { Ack, AlertView, BreakerView, MetricView, Snapshot, SourceName, TraderView } from './types.js';
 
@@ -86,28 +86,27 @@ export class Engine {
     current.set('up', result.ok ? 1 : 0);
     if (result.ok) {
       const samples = result.value.samples;
-      for (const spec of Object.values(this.config.metrics)) {
-        if (spec.quantile !== undefined) {
-          const h = histogramOf(samples, spec.metric);
-          if (!h) continue;
+      // Each histogram's recent observations, worked out once however many quantiles read it.
+      const observed = new Map<string, Histogram | undefined>();
+      const window = (series: string): Histogram | undefined => {
+        if (!observed.has(series)) {
+          const h = histogramOf(samples, series);
           // One scrape says only what happened since the trader started: wait for a second.
-          const older = this.olderHistogram(spec.metric, at, h);
-          if (!older) continue;
-          const d = delta(h, older);
-          if (d.count > 0) {
-            const q = quantile(spec.quantile, d);
-            const median = quantile(0.5, d);
-            if (q !== undefined) current.set(spec.name, q);
-            if (median !== undefined) current.set(p50Name(spec.name), median);
-          }
-        } else {
-          const s = sampleOf(samples, spec.metric);
-          if (s) current.set(spec.name, s.value);
+          const older = h ? this.olderHistogram(series, at, h) : undefined;
+          observed.set(series, h && older ? delta(h, older) : undefined);
         }
-      }
-      for (const name of PANEL_GAUGES) {
-        const s = sampleOf(samples, name);
-        if (s && !current.has(name)) current.set(name, s.value);
+        return observed.get(series);
+      };
+      for (const spec of Object.values(this.config.metrics)) {
+        const read = spec.read;
+        if (read.as === 'gauge') {
+          const s = sampleOf(samples, read.series);
+          if (s) current.set(spec.name, s.value);
+        } else if (read.as === 'quantile') {
+          const d = window(read.series);
+          const q = d && d.count > 0 ? quantile(read.q, d) : undefined;
+          if (q !== undefined) current.set(spec.name, q);
+        }
       }
       const info = sampleOf(samples, 'trader_info');
       if (info) this.info = { ...(info.labels.site ? { site: info.labels.site } : {}), ...(info.labels.model ? { model: info.labels.model } : {}) };
@@ -127,7 +126,8 @@ export class Engine {
   }
 
   private evaluateEmbedded(at: number, current: Map<string, number>): void {
-    const byExposition = new Map(Object.values(this.config.metrics).map((m) => [m.metric, m.name]));
+    // A condition may name a gauge by its exposition name as well as by the metric's.
+    const byExposition = new Map(Object.values(this.config.metrics).flatMap((m) => (m.read.as === 'gauge' ? [[m.read.series, m.name] as const] : [])));
     const lookup = (metric: string) => current.get(metric) ?? current.get(byExposition.get(metric) ?? '');
     for (const alert of this.config.alerts) {
       const verdict = evaluate(alert.expr, lookup);
@@ -184,6 +184,8 @@ export class Engine {
         state: a.state,
         activeAt,
         durationMs,
+        valueKind: spec?.valueKind ?? 'number',
+        availability: spec?.availability ?? false,
         actions: spec?.actions ?? [],
         stale: false,
         origin: 'prometheus',
@@ -248,9 +250,11 @@ export class Engine {
         state: t.state,
         activeAt: t.activeAt ?? 0,
         durationMs: alert.durationMs,
+        valueKind: alert.valueKind,
+        availability: alert.availability,
         actions: alert.actions,
         // SystemDown is about the failure itself, so it is never stale.
-        stale: stale && !alert.condition.startsWith('up'),
+        stale: stale && !alert.availability,
         origin: 'embedded',
       };
       if (t.firingAt !== undefined) view.firingAt = t.firingAt;
@@ -307,7 +311,7 @@ export class Engine {
     const valuesSource = this.mode === 'embedded' ? this.sources.metrics : this.sources.prometheus;
     const valuesOk = valuesSource.get().state === 'ok';
     const metrics: Record<string, MetricView> = {};
-    for (const name of new Set([...Object.keys(this.config.metrics), ...PANEL_GAUGES, ...this.latest.keys()])) {
+    for (const name of new Set([...Object.keys(this.config.metrics), ...this.latest.keys()])) {
       metrics[name] = this.metricView(name, now, valuesOk);
     }
     // Resolved alerts age out even when no new data arrives.

@@ -1,4 +1,5 @@
 import type { Severity } from '../config/types.js';
+import type { ValueKind } from '../config/units.js';
 import type { Level } from './classify.js';
 
 export type SourceName = 'trader' | 'metrics' | 'prometheus' | 'alertmanager';
@@ -57,6 +58,10 @@ export interface AlertView {
   firingAt?: number;
   resolvedAt?: number;
   value?: number;
+  /** How the value reads (the kind of the metric its condition reads). */
+  valueKind: ValueKind;
+  /** About the trader answering at all: its value is up or down, and it is never stale. */
+  availability: boolean;
   durationMs: number;
   /** firingAt + the severity's response time. */
   respondBy?: number;

@@ -66,3 +66,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 /** The built-in panels of the overview, in their places; a team's metrics go to a panel of their own ("Custom" unless the config names one). */
 export const PANELS: readonly PanelName[] = ['Trading', 'Model', 'Risk', 'Latency', 'Resources', 'Health'];
 export const CUSTOM_PANEL: PanelName = 'Custom';
+
+const BY_NAME = new Map(CATALOGUE.map((e) => [e.name, e]));
+
+/** The built-in definition of a metric, if gptmon has one. */
+export const catalogueEntry = (name: string): CatalogueEntry | undefined => BY_NAME.get(name);

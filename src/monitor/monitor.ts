@@ -34,7 +34,6 @@ export class Monitor {
   private readonly clock: () => number;
   private readonly refreshMs: number;
   private readonly lastPolled: Record<string, number | undefined> = {};
-  private lastPanels?: number;
 
   constructor(private readonly opts: MonitorOptions) {
     const { config } = opts;
@@ -64,14 +63,15 @@ export class Monitor {
     const specs = Object.values(this.opts.config.metrics);
     const intervals = Object.fromEntries(specs.map((s) => [s.name, pollIntervalMs(s.checkIntervalMs, this.refreshMs)]));
     const due = new Set(dueNow(intervals, this.lastPolled, now, this.refreshMs));
-    const panelsDue = this.lastPanels === undefined || now - this.lastPanels >= this.refreshMs / 2;
-    const queries = buildQueries(specs.filter((s) => due.has(s.name)), panelsDue);
+    const queries = buildQueries(specs.filter((s) => due.has(s.name)));
     const [answers, alerts] = await Promise.all([Promise.all(queries.map((q) => prom.query(q.expr))), prom.alerts()]);
     const at = this.clock();
     const values: Record<string, number> = {};
     let failed: { reason: string; ms: number } | undefined;
     let info: { site?: string; model?: string } | undefined;
-    const byExposition = new Map(specs.map((s) => [s.metric, s.name]));
+    // A series may feed several metrics (a gauge shown and judged under two names).
+    const bySeries = new Map<string, string[]>();
+    for (const s of specs) if (s.read.as === 'gauge') bySeries.set(s.read.series, [...(bySeries.get(s.read.series) ?? []), s.name]);
     answers.forEach((res, i) => {
       const q = queries[i]!;
       if (!res.ok) {
@@ -84,12 +84,11 @@ export class Monitor {
       }
       for (const [name, sample] of pickByName(res.value)) {
         if (name === 'trader_info') info = { ...(sample.labels.site ? { site: sample.labels.site } : {}), ...(sample.labels.model ? { model: sample.labels.model } : {}) };
-        else values[byExposition.get(name) ?? name] = sample.value;
+        else for (const metric of bySeries.get(name) ?? [name]) values[metric] = sample.value;
       }
     });
     if (!failed) {
       for (const name of due) this.lastPolled[name] = now;
-      if (panelsDue) this.lastPanels = now;
     }
     this.engine.recordPrometheus(at, values, failed, alerts, info);
   }

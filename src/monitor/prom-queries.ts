@@ -1,29 +1,27 @@
 // What gptmon asks Prometheus each tick: one instant query for every plain
-// gauge due (a __name__ regex), and one per latency quantile, all at once.
+// gauge due (a __name__ regex), and one per other metric (a quantile, a
+// team's own PromQL), all at once. The PromQL for a metric comes from the one
+// place that writes it (src/metrics/promql.ts), shared with the exported rules.
 
 import type { MetricSpec } from '../config/types.js';
-import { PANEL_GAUGES, p50Name } from '../engine/series.js';
+import { promqlFor } from '../metrics/promql.js';
 
 export interface PromQuery {
   expr: string;
-  /** Which series name each result feeds; `byName` for the gauge regex query. */
+  /** Which metric the result feeds; `byName` for the gauge regex query. */
   as: string | 'byName';
 }
 
-export function quantileQuery(metric: string, q: number): string {
-  return `histogram_quantile(${q}, sum by (le) (rate(${metric}_bucket[1m])))`;
-}
+/** Besides the metrics: whether the trader is scraped at all, and who it is. */
+const ALWAYS = ['up', 'trader_info'];
 
-export function buildQueries(due: MetricSpec[], withPanels: boolean): PromQuery[] {
+export function buildQueries(due: MetricSpec[]): PromQuery[] {
   const queries: PromQuery[] = [];
-  const gauges = new Set<string>(withPanels ? [...PANEL_GAUGES, 'up', 'trader_info'] : []);
+  const gauges = new Set<string>(ALWAYS);
   for (const spec of due) {
-    if (spec.query) queries.push({ expr: spec.query, as: spec.name });
-    else if (spec.quantile !== undefined) {
-      queries.push({ expr: quantileQuery(spec.metric, spec.quantile), as: spec.name });
-      queries.push({ expr: quantileQuery(spec.metric, 0.5), as: p50Name(spec.name) });
-    } else gauges.add(spec.metric);
+    if (spec.read.as === 'gauge') gauges.add(spec.read.series);
+    else queries.push({ expr: promqlFor(spec.read), as: spec.name });
   }
-  if (gauges.size) queries.unshift({ expr: `{__name__=~"${[...gauges].sort().join('|')}"}`, as: 'byName' });
+  queries.unshift({ expr: `{__name__=~"${[...gauges].sort().join('|')}"}`, as: 'byName' });
   return queries;
 }

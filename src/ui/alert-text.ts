@@ -1,8 +1,6 @@
 // How an alert's state, countdown and acknowledgement read, in the console and
 // in `gptmon alerts` alike.
 
-import { METRIC_KINDS } from '../config/defaults.js';
-import type { Config } from '../config/types.js';
 import type { AlertView } from '../engine/types.js';
 import { sanitize } from '../util/sanitize.js';
 import { formatAge, formatClock, formatValue } from './format.js';
@@ -26,12 +24,9 @@ export function ackText(a: AlertView): string {
   return a.ack ? `${sanitize(a.ack.operator)} to ${formatClock(a.ack.expiresAt)}` : '-';
 }
 
-/** The alert's value in its metric's unit, e.g. `16.2%` for a drawdown. */
-export function alertValueText(a: AlertView, config: Config): string | undefined {
+/** The alert's value in its metric's unit, e.g. `16.2%` for a drawdown, `down` for SystemDown. */
+export function alertValueText(a: AlertView): string | undefined {
   if (a.value === undefined) return undefined;
-  const spec = config.alerts.find((x) => x.name === a.name);
-  const first = spec?.expr.kind === 'compare' ? spec.expr.metric : spec?.expr.terms[0]?.kind === 'compare' ? spec.expr.terms[0].metric : undefined;
-  const metric = first ? config.metrics[first] ?? Object.values(config.metrics).find((m) => m.metric === first) : undefined;
-  if (first === 'up') return a.value === 0 ? 'down' : 'up';
-  return formatValue(a.value, metric?.kind ?? (first ? METRIC_KINDS[first] : undefined) ?? 'number');
+  if (a.availability) return a.value === 0 ? 'down' : 'up';
+  return formatValue(a.value, a.valueKind);
 }

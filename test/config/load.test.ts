@@ -40,8 +40,9 @@ describe('built-in defaults are the playbook', () => {
   });
 
   it('reads latencies from the histograms at p99', () => {
-    expect(config.metrics.api_latency).toMatchObject({ metric: 'api_latency_seconds', quantile: 0.99, kind: 'seconds' });
-    expect(config.metrics.prediction_latency).toMatchObject({ metric: 'prediction_latency_seconds', quantile: 0.99 });
+    expect(config.metrics.api_latency).toMatchObject({ read: { as: 'quantile', series: 'api_latency_seconds', q: 0.99 }, kind: 'seconds' });
+    expect(config.metrics.prediction_latency).toMatchObject({ read: { as: 'quantile', series: 'prediction_latency_seconds', q: 0.99 } });
+    expect(config.metrics.api_latency_p50).toMatchObject({ read: { as: 'quantile', series: 'api_latency_seconds', q: 0.5 }, panel: 'Latency' });
   });
 
   it('has the five playbook alerts as written, with severities and runbooks', () => {

@@ -53,7 +53,7 @@ function poison<T>(value: T, keep: (path: string[]) => boolean, path: string[] =
   return value;
 }
 
-const ENUMS = new Set(['state', 'severity', 'mode', 'level', 'worst', 'where', 'origin', 'trading', 'kind', 'section', 'result', 'via']);
+const ENUMS = new Set(['state', 'severity', 'mode', 'level', 'worst', 'where', 'origin', 'trading', 'kind', 'valueKind', 'section', 'result', 'via']);
 /** Maps of outside text: every value in them is poisoned, whatever its key is called. */
 const TEXT_MAPS = new Set(['labels', 'annotations', 'matchers']);
 
@@ -82,6 +82,8 @@ function fullSnapshot(): Snapshot {
     activeAt: NOW - 120_000,
     firingAt: NOW - 60_000,
     value: 0.162,
+    valueKind: 'ratio',
+    availability: false,
     durationMs: 60_000,
     respondBy: NOW + 240_000,
     summary: 'Drawdown above 15%',

@@ -28,7 +28,7 @@ export function AlertDetail({ alert: a, config, now, width, height, readOnly }: 
   const level = config.severity_levels[a.severity];
   const lines: Array<[string, string]> = [
     ['State', `${stateText(a, now)}${a.stale ? ' (data stale)' : ''}`],
-    ['Value', alertValueText(a, config) ?? '—'],
+    ['Value', alertValueText(a) ?? '—'],
     ['Condition', spec ? `${spec.condition}${spec.durationMs ? ` for ${formatDuration(spec.durationMs)}` : ''}` : '(from Prometheus)'],
     ['Respond', `${respondText(a, now)} (${a.severity}: within ${formatDuration(level.responseMs)}, ${level.team})`],
     ['Ack', a.ack ? `${ackText(a)} (since ${formatClock(a.ack.createdAt)}, ${a.ack.where === 'alertmanager' ? 'silence in Alertmanager' : 'kept locally'})${a.ack.comment ? `: "${sanitize(a.ack.comment)}"` : ''}` : readOnly ? 'none' : 'none (a to acknowledge)'],

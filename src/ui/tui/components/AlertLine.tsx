@@ -18,7 +18,7 @@ interface Props {
 /** One alert on one line: severity, name, value, state, countdown, ack, runbook. */
 export function AlertLine({ alert: a, config, now, width, selected }: Props) {
   const theme = useTheme();
-  const value = alertValueText(a, config) ?? '';
+  const value = alertValueText(a) ?? '';
   const respond = respondText(a, now);
   const overdue = respond.startsWith('OVERDUE');
   const ack = a.ack ? `acked ${ackText(a)}` : '';

@@ -18,11 +18,14 @@ interface Props {
   selected: number;
 }
 
-/** The order Tab walks the panels, and a single column shows them. */
+/** The order Tab walks the panels, and a single column shows them: across the columns, row by row, Health last. */
 export function panelOrder(panels: Props['panels']): PanelModel[] {
-  const [trading, risk, health] = panels.left;
-  const [model, latency, resources] = panels.right;
-  return [trading!, model!, risk!, latency!, resources!, health!];
+  const out: PanelModel[] = [];
+  for (let i = 0; i < Math.max(panels.left.length, panels.right.length); i++) {
+    if (panels.left[i]) out.push(panels.left[i]!);
+    if (panels.right[i]) out.push(panels.right[i]!);
+  }
+  return [...out.filter((p) => p.id !== 'health'), ...out.filter((p) => p.id === 'health')];
 }
 
 export function Overview({ snap, config, panels, layout, height, focusedPanel, selected }: Props) {

@@ -1,0 +1,33 @@
+// The Risk panel: exposure, value at risk, and the circuit breakers with how
+// far each is from tripping.
+
+import type { Level } from '../../engine/classify.js';
+import type { Snapshot } from '../../engine/types.js';
+import { formatMoney, formatPercent } from '../format.js';
+import type { Row } from './panel-rows.js';
+
+export function riskRows(snap: Snapshot): Row[] {
+  const v = (n: string) => snap.metrics[n]?.value;
+  const money = (n: string) => (v(n) === undefined ? '—' : formatMoney(v(n)!));
+  const conc = v('position_concentration');
+  const rows: Row[] = [
+    { kind: 'text', text: `Exposure  ${money('total_exposure').padEnd(8)} Largest ${money('largest_position')}${conc !== undefined ? ` (${formatPercent(conc)})` : ''}` },
+    { kind: 'text', text: `VaR 95    ${money('var_95').padEnd(8)} CVaR 95 ${money('expected_shortfall')}` },
+  ];
+  const parts = snap.breakers.map((b) => {
+    const pct = (x: number) => String(+(x * 100).toFixed(1));
+    const shown = b.name === 'streak' ? `${b.value ?? '?'}/${b.limit}` : `${b.value === undefined ? '?' : pct(b.value)}/${pct(b.limit)}%`;
+    const level: Level = b.used === undefined ? 'ok' : b.used >= 1 ? 'critical' : b.used >= 0.75 ? 'warning' : 'ok';
+    const mark = level === 'critical' ? ' ✖ TRIPPED' : level === 'warning' ? ' ▲ near' : '';
+    return { text: `${b.name} ${shown}${mark}`, level };
+  });
+  rows.push({ kind: 'text', text: `Breakers  ${parts.slice(0, 2).map((p) => p.text).join('   ')}`, level: worse(parts[0]!.level, parts[1]!.level) });
+  rows.push({ kind: 'text', text: `          ${parts[2]!.text}`, level: parts[2]!.level });
+  return rows;
+}
+
+function worse(a: Level, b: Level): Level {
+  const rank = { ok: 0, warning: 1, critical: 2 };
+  return rank[a] >= rank[b] ? a : b;
+}
+
