@@ -1,91 +1,240 @@
-// A parser for the Prometheus text exposition format 0.0.4. It reads what a
-// trader serves (gauges, counters, histograms, summaries, untyped), and skips a
-// line it cannot read with a note instead of giving up on the whole scrape.
+// A parser for the Prometheus text exposition format 0.0.4, checked against
+// the reference parser's cases (prometheus/common expfmt, re-expressed as our
+// own fixtures in test/sources/exposition-reference.test.ts). Where the
+// reference fails a whole scrape on one bad line, this reads the line as
+// unreadable, counts it and keeps the rest: a trader's 3 a.m. half-broken
+// /metrics must still show its drawdown, and the count says it is half-broken.
+// It takes its input in pieces, so a large body is parsed as it streams.
 
+import type { Exposition, Sample } from './types.js';
 
+export interface ParseOptions {
+  /** Keep only these metric names' samples (every line is still checked and counted). */
+  keep?: (name: string) => boolean;
+}
 
-import type { Exposition } from './types.js';
+const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
+const isLabelStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isLabelChar = (c: number) => isLabelStart(c) || (c >= 48 && c <= 57);
+const isBlank = (c: number) => c === 32 || c === 9;
 
-const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
+const FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INTEGER = /^-?\d+$/;
 
-function parseValue(text: string): number | undefined {
-  switch (text) {
-    case 'NaN':
+/** A sample value as the format writes it: a decimal float, NaN or an infinity (any case, as Go reads them). */
+export function parseFloatValue(text: string): number | undefined {
+  if (FLOAT.test(text)) return Number(text);
+  switch (text.toLowerCase()) {
+    case 'nan':
       return NaN;
-    case '+Inf':
-    case 'Inf':
+    case '+inf':
+    case 'inf':
       return Infinity;
-    case '-Inf':
+    case '-inf':
       return -Infinity;
   }
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return undefined;
-  return Number(text);
+  return undefined;
 }
 
-/** Reads `{a="x",b="y\"z"}` from `line` at `pos`; returns the labels and where they end. */
-function parseLabels(line: string, pos: number): { labels: Record<string, string>; end: number } | string {
-  const labels: Record<string, string> = {};
-  let i = pos + 1;
-  while (true) {
-    while (line[i] === ' ' || line[i] === ',') i++;
-    if (line[i] === '}') return { labels, end: i + 1 };
-    const name = NAME.exec(line.slice(i));
-    if (!name) return `bad label name at column ${i + 1}`;
-    i += name[0].length;
-    while (line[i] === ' ') i++;
-    if (line[i] !== '=') return `expected = after label ${name[0]}`;
-    i++;
-    while (line[i] === ' ') i++;
-    if (line[i] !== '"') return `expected a quoted value for label ${name[0]}`;
-    i++;
-    let value = '';
-    while (i < line.length && line[i] !== '"') {
-      if (line[i] === '\\') {
-        const next = line[i + 1];
-        value += next === 'n' ? '\n' : next === '\\' ? '\\' : next === '"' ? '"' : `\\${next ?? ''}`;
-        i += 2;
-      } else value += line[i++];
-    }
-    if (line[i] !== '"') return `unterminated value for label ${name[0]}`;
-    labels[name[0]] = value;
-    i++;
+class LineError extends Error {}
+
+/** One sample line read, or a LineError saying why it cannot be. */
+class LineReader {
+  private i = 0;
+  constructor(private readonly s: string) {}
+
+  private peek(): number {
+    return this.s.charCodeAt(this.i);
   }
-}
 
-export function parseExposition(text: string): Exposition {
-  const out: Exposition = { samples: [], types: {}, errors: [] };
-  const lines = text.split('\n');
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n]!.trim();
-    if (line === '') continue;
-    if (line.startsWith('#')) {
-      const m = /^#\s*TYPE\s+([a-zA-Z_:][a-zA-Z0-9_:]*)\s+(\w+)/.exec(line);
-      if (m) out.types[m[1]!] = m[2]!;
-      continue;
+  private skipBlank(): void {
+    while (this.i < this.s.length && isBlank(this.peek())) this.i++;
+  }
+
+  private ident(start: (c: number) => boolean, rest: (c: number) => boolean): string | undefined {
+    const from = this.i;
+    if (!start(this.peek())) return undefined;
+    while (this.i < this.s.length && rest(this.peek())) this.i++;
+    return this.s.slice(from, this.i);
+  }
+
+  /** A quoted string: only \\, \" and \n are escapes; a raw newline cannot occur inside one line. */
+  private quoted(what: string): string {
+    if (this.peek() !== 34) throw new LineError(`expected '"' at start of ${what}`);
+    this.i++;
+    let out = '';
+    let from = this.i;
+    for (;;) {
+      if (this.i >= this.s.length) throw new LineError(`unexpected end of ${what}`);
+      const c = this.peek();
+      if (c === 34) break;
+      if (c === 92) {
+        out += this.s.slice(from, this.i);
+        const next = this.s[this.i + 1];
+        if (next === 'n') out += '\n';
+        else if (next === '\\' || next === '"') out += next;
+        else throw new LineError('invalid escape sequence');
+        this.i += 2;
+        from = this.i;
+      } else this.i++;
     }
-    const name = NAME.exec(line);
-    if (!name) {
-      out.errors.push({ line: n + 1, message: 'not a sample' });
-      continue;
-    }
-    let pos = name[0].length;
-    let labels: Record<string, string> = {};
-    if (line[pos] === '{') {
-      const parsed = parseLabels(line, pos);
-      if (typeof parsed === 'string') {
-        out.errors.push({ line: n + 1, message: parsed });
-        continue;
+    out += this.s.slice(from, this.i);
+    this.i++;
+    return out;
+  }
+
+  /** The line up to its value: name and labels as written, which identify the series. */
+  head = '';
+
+  read(): { name: string; labels: Record<string, string>; value: number } {
+    let name = this.ident(isNameStart, isNameChar);
+    this.skipBlank();
+    const labels: Record<string, string> = {};
+    if (this.peek() === 123) {
+      this.i++;
+      for (;;) {
+        this.skipBlank();
+        const c = this.peek();
+        if (c === 125) {
+          this.i++;
+          break;
+        }
+        let label: string | undefined;
+        if (c === 34) {
+          // A quoted name: the metric's own (UTF-8 names), or a label's.
+          const text = this.quoted('a quoted name');
+          this.skipBlank();
+          if (this.peek() !== 61) {
+            if (name !== undefined) throw new LineError('multiple metric names');
+            name = text;
+            this.skipBlank();
+            if (this.peek() === 44) this.i++;
+            continue;
+          }
+          label = text;
+        } else label = this.ident(isLabelStart, isLabelChar);
+        if (label === undefined) throw new LineError('invalid label name');
+        if (label === '__name__') throw new LineError('label name "__name__" is reserved');
+        if (label in labels) throw new LineError(`duplicate label name "${label}"`);
+        this.skipBlank();
+        if (this.peek() !== 61) throw new LineError("expected '=' after label name");
+        this.i++;
+        this.skipBlank();
+        labels[label] = this.quoted('label value');
+        this.skipBlank();
+        const after = this.peek();
+        if (after === 44) this.i++;
+        else if (after !== 125) throw new LineError('expected , or } after a label value');
       }
-      labels = parsed.labels;
-      pos = parsed.end;
     }
-    const rest = line.slice(pos).trim().split(/\s+/);
-    const value = rest[0] === undefined ? undefined : parseValue(rest[0]);
-    if (value === undefined || rest.length > 2 || (rest[1] !== undefined && !/^-?\d+$/.test(rest[1]))) {
-      out.errors.push({ line: n + 1, message: `bad value "${line.slice(pos).trim().slice(0, 40)}"` });
-      continue;
-    }
-    out.samples.push({ name: name[0], labels, value });
+    if (name === undefined) throw new LineError('invalid metric name');
+    this.head = this.s.slice(0, this.i).trimEnd();
+    this.skipBlank();
+    const rest = this.s.slice(this.i);
+    // An OpenMetrics exemplar (` # {trace_id="…"} 0.5`) is no part of the value.
+    const hash = rest.indexOf('#');
+    const fields = (hash >= 0 ? rest.slice(0, hash) : rest).trim().split(/[ \t]+/);
+    const value = fields[0] ? parseFloatValue(fields[0]) : undefined;
+    if (value === undefined) throw new LineError(fields[0] ? `expected float as value, got "${fields[0].slice(0, 20)}"` : 'no value');
+    if (fields.length > 1 && !INTEGER.test(fields[1]!)) throw new LineError('expected integer as timestamp');
+    if (fields.length > 2) throw new LineError('spurious string after timestamp');
+    return { name, labels, value };
   }
-  return out;
+}
+
+const TYPES = new Set(['counter', 'gauge', 'histogram', 'gaugehistogram', 'summary', 'untyped', 'unknown', 'info', 'stateset']);
+
+/** A family's base name for a sample name: `h_bucket` belongs to histogram `h`. */
+function familyOf(name: string, types: Record<string, string>): string {
+  for (const suffix of ['_bucket', '_count', '_sum', '_total']) {
+    if (name.endsWith(suffix)) {
+      const base = name.slice(0, -suffix.length);
+      if (types[base]) return base;
+    }
+  }
+  return name;
+}
+
+/** Takes a body in pieces (as it arrives) and gives the whole exposition at the end. */
+export class ExpositionParser {
+  private readonly out: Exposition = { samples: [], types: {}, errors: [], unreadable: 0, duplicates: [] };
+  private readonly seen = new Set<string>();
+  private readonly duplicateNames = new Set<string>();
+  private carry = '';
+  private line = 0;
+
+  constructor(private readonly opts: ParseOptions = {}) {}
+
+  push(chunk: string): void {
+    const text = this.carry + chunk;
+    let from = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+      this.readLine(text.slice(from, nl));
+      from = nl + 1;
+    }
+    this.carry = text.slice(from);
+  }
+
+  end(): Exposition {
+    if (this.carry) this.readLine(this.carry);
+    this.carry = '';
+    this.out.duplicates = [...this.duplicateNames];
+    return this.out;
+  }
+
+  private fail(message: string): void {
+    this.out.unreadable++;
+    // A scrape with thousands of bad lines keeps the first few reasons, and the count.
+    if (this.out.errors.length < 20) this.out.errors.push({ line: this.line, message });
+  }
+
+  private readLine(raw: string): void {
+    this.line++;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const trimmed = line.trim();
+    if (trimmed === '') return;
+    if (trimmed.startsWith('#')) return this.comment(trimmed);
+    let sample: { name: string; labels: Record<string, string>; value: number };
+    const reader = new LineReader(trimmed);
+    try {
+      sample = reader.read();
+    } catch (err) {
+      if (err instanceof LineError) return this.fail(err.message);
+      throw err;
+    }
+    const family = familyOf(sample.name, this.out.types);
+    const type = this.out.types[family];
+    if (type === 'histogram' && sample.name.endsWith('_bucket')) {
+      const le = sample.labels.le;
+      if (le === undefined || parseFloatValue(le) === undefined) return this.fail("expected float as value for 'le' label");
+      if (sample.value < 0) return this.fail(`negative bucket population for histogram "${family}"`);
+    }
+    if (type === 'histogram' && sample.name.endsWith('_count') && sample.value < 0) return this.fail(`negative count for histogram "${family}"`);
+    if (type === 'summary' && sample.name === family && sample.labels.quantile !== undefined && parseFloatValue(sample.labels.quantile) === undefined) {
+      return this.fail("expected float as value for 'quantile' label");
+    }
+    // The same series twice (as written): the first counts, the repeat is reported.
+    const key = reader.head;
+    if (this.seen.has(key)) {
+      this.duplicateNames.add(sample.name);
+      return;
+    }
+    this.seen.add(key);
+    if (!this.opts.keep || this.opts.keep(sample.name) || this.opts.keep(family)) this.out.samples.push(sample as Sample);
+  }
+
+  private comment(text: string): void {
+    const m = /^#\s*TYPE\s+(\S+)\s+(\S+)\s*$/.exec(text);
+    if (!m) return;
+    const type = m[2]!.toLowerCase();
+    if (!TYPES.has(type)) return this.fail(`unknown metric type "${m[2]}"`);
+    this.out.types[m[1]!.replace(/^"(.*)"$/, '$1')] = type;
+  }
+}
+
+export function parseExposition(text: string, opts: ParseOptions = {}): Exposition {
+  const p = new ExpositionParser(opts);
+  p.push(text);
+  return p.end();
 }

@@ -13,7 +13,12 @@ export interface Sample {
 export interface Exposition {
   samples: Sample[];
   types: Record<string, string>;
+  /** The first few unreadable lines, with why. */
   errors: Array<{ line: number; message: string }>;
+  /** How many lines could not be read. */
+  unreadable: number;
+  /** Names of series exposed more than once with the same labels. */
+  duplicates: string[];
 }
 
 export interface Histogram {

@@ -8,7 +8,7 @@ export function scrape(values: Record<string, number>, histograms: Record<string
     samples.push({ name: `${base}_count`, labels: {}, value: buckets.at(-1)![1] });
     samples.push({ name: `${base}_sum`, labels: {}, value: 0 });
   }
-  return { ok: true, value: { samples, types: {}, errors: [] }, ms: 1 };
+  return { ok: true, value: { samples, types: {}, errors: [], unreadable: 0, duplicates: [] }, ms: 1 };
 }
 
 export const failed = (reason = 'connection refused'): Fetched<never> => ({ ok: false, reason, ms: 1 });
