@@ -11,13 +11,9 @@ import { sourcesLine } from './source-text.js';
 export const LEVEL_WORD: Record<Level, string> = { ok: 'OK', warning: 'WARN', critical: 'CRIT' };
 export const STATUS_WORD = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN'] as const;
 
-/** Nagios convention: 0 OK, 1 warning, 2 critical, 3 unknown (nothing could be read). */
+/** Nagios convention: 0 OK, 1 warning, 2 critical, 3 unknown; the engine's one verdict. */
 export function statusCode(snap: Snapshot): 0 | 1 | 2 | 3 {
-  if (snap.unknown) return 3;
-  if (snap.worst === 'critical') return 2;
-  const partial = Object.values(snap.sources).some((s) => s.state === 'down' || s.state === 'stale');
-  if (snap.worst === 'warning' || partial || snap.problems.length) return 1;
-  return 0;
+  return snap.verdict.code;
 }
 
 export function statusText(snap: Snapshot, config: Config, width = 80): string[] {

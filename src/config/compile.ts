@@ -178,6 +178,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     read_only: settings.read_only ?? false,
     timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     stepTimeoutMs: settings.stepTimeoutMs ?? 30_000,
+    resolvedKeepMs: settings.resolvedKeepMs ?? 15 * 60_000,
     metrics,
     alerts,
     severity_levels,

@@ -45,9 +45,10 @@ export const DEFAULT_ALERTS_YAML = [
   { alert: 'DailyLossLimit', condition: DEFAULT_BREAKER_CONDITIONS.DailyLossLimit, duration: 'instant', action: ['Confirm trading has stopped', 'Close all positions', 'Page risk manager'], severity: 'critical', runbook: 'daily-loss', summary: 'Daily loss reached the 5% circuit breaker' },
   { alert: 'LosingStreakBreaker', condition: DEFAULT_BREAKER_CONDITIONS.LosingStreakBreaker, duration: 'instant', action: ['Confirm trading has stopped', 'Review the losing trades', 'Page risk manager'], severity: 'critical', runbook: 'circuit-breaker', summary: 'Five losing trades in a row tripped the circuit breaker' },
   { alert: 'DrawdownBreaker', condition: DEFAULT_BREAKER_CONDITIONS.DrawdownBreaker, duration: 'instant', action: ['Confirm trading has stopped', 'Close all positions', 'Page risk manager', 'Notify compliance'], severity: 'critical', runbook: 'circuit-breaker', summary: 'Drawdown past the 20% circuit breaker' },
-  // Warning lines of the trading metrics.
-  { alert: 'DrawdownWarning', condition: 'portfolio_drawdown > 0.10', duration: 'instant', action: ['Watch the drawdown closely', 'Consider reducing position sizes'], severity: 'high', runbook: 'drawdown', summary: 'Drawdown from peak is past 10%' },
-  { alert: 'DailyLossWarning', condition: 'daily_return < -0.03', duration: 'instant', action: ['Review open positions', 'Consider reducing position sizes'], severity: 'high', runbook: 'daily-loss', summary: 'Daily loss past 3%' },
+  // Warning lines of the trading metrics: the playbook's "medium" (warnings,
+  // within 2 h). The critical lines above page; these say a critical line is near.
+  { alert: 'DrawdownWarning', condition: 'portfolio_drawdown > 0.10', duration: 'instant', action: ['Watch the drawdown closely', 'Consider reducing position sizes'], severity: 'medium', runbook: 'drawdown', summary: 'Drawdown from peak is past 10%' },
+  { alert: 'DailyLossWarning', condition: 'daily_return < -0.03', duration: 'instant', action: ['Review open positions', 'Consider reducing position sizes'], severity: 'medium', runbook: 'daily-loss', summary: 'Daily loss past 3%' },
   { alert: 'LowWinRate', condition: 'win_rate < 0.48', duration: '30m', action: ['Notify ML team', 'Review recent trades'], severity: 'medium', runbook: 'accuracy', summary: 'Win rate under 48%' },
   // System performance.
   { alert: 'HighAPILatency', condition: 'api_latency > 0.5', duration: '2m', action: ['Check broker status', 'Check rate limits'], severity: 'medium', runbook: 'rate-limit', summary: 'Trading-API p99 latency over 500ms' },

@@ -56,6 +56,7 @@ export function configToYaml(config: Config): string {
     read_only: config.read_only,
     timeout: formatDuration(config.timeoutMs),
     step_timeout: formatDuration(config.stepTimeoutMs),
+    resolved_keep: formatDuration(config.resolvedKeepMs),
     metrics,
     alerts,
     severity_levels,

@@ -51,6 +51,7 @@ export interface Settings {
   audit_log: string;
   timeoutMs: number;
   stepTimeoutMs: number;
+  resolvedKeepMs: number;
 }
 
 export interface ConfigLayer {
@@ -63,7 +64,7 @@ export interface ConfigLayer {
   circuit_breakers: Partial<CircuitBreakers>;
 }
 
-const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'timeout', 'step_timeout', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers'] as const;
+const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'timeout', 'step_timeout', 'resolved_keep', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers'] as const;
 const METRIC_KEYS = ['description', 'threshold_warning', 'threshold_critical', 'check_interval', 'direction', 'kind', 'metric', 'quantile', 'query', 'label', 'panel'] as const;
 const ALERT_KEYS = ['alert', 'condition', 'duration', 'action', 'severity', 'runbook', 'summary'] as const;
 const SEVERITY_KEYS = ['response_time', 'team', 'examples'] as const;
@@ -279,6 +280,11 @@ export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
         const ms = duration(v);
         if (ms === 0) v.issue('a timeout must be longer than 0');
         else if (ms !== undefined) layer.settings[key === 'timeout' ? 'timeoutMs' : 'stepTimeoutMs'] = ms;
+        break;
+      }
+      case 'resolved_keep': {
+        const ms = duration(v);
+        if (ms !== undefined) layer.settings.resolvedKeepMs = ms;
         break;
       }
       case 'metrics':

@@ -56,6 +56,7 @@ export function finishMetric(name: string, m: MetricPatch, order: number): Metri
     short: entry?.short ?? name,
     order: entry?.order ?? order,
     custom: !entry,
+    required: !entry?.optional,
   };
   if (direction) spec.direction = direction;
   const panel = m.panel ?? entry?.panel ?? (entry ? undefined : CUSTOM_PANEL);

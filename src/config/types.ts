@@ -29,6 +29,8 @@ export interface MetricSpec {
   order: number;
   /** Declared by the team rather than built in. */
   custom: boolean;
+  /** Its absence from /metrics is a warning (every contract metric but the optional ones, and the team's own). */
+  required: boolean;
 }
 
 export interface AlertSpec {
@@ -77,6 +79,8 @@ export interface Config {
   timeoutMs: number;
   /** The time limit on a runbook step's command. */
   stepTimeoutMs: number;
+  /** How long a resolved alert stays listed (dimmed, under the live ones). */
+  resolvedKeepMs: number;
   metrics: Record<string, MetricSpec>;
   alerts: AlertSpec[];
   severity_levels: Record<Severity, SeverityLevel>;

@@ -1,16 +1,32 @@
-import type { Condition } from '../config/condition.js';
+// A condition evaluated over every series, as Prometheus evaluates the same
+// rule (deploy/rules.yml): a comparison keeps each series that passes it; OR
+// keeps every series of its left side and those of the right whose labels the
+// left has not; AND keeps the left's series whose labels the right also has.
+// Each series that passes is one instance of the alert.
 
-/** Reads a metric for a condition; undefined when it is not known now. */
-export type Lookup = (metric: string, labels: Record<string, string>) => number | undefined;
+import type { Comparator, Condition } from '../config/condition.js';
+import type { SeriesValue } from './readings.js';
 
-export interface Verdict {
-  /** undefined: not enough data to tell. */
-  holds: boolean | undefined;
-  /** The value that made it hold (or the first one read), for display. */
-  value?: number;
+/**
+ * The series of a metric now, `[]` when the read worked and the metric has
+ * none, or undefined when it could not be read (the source is down).
+ */
+export type Lookup = (metric: string, labels: Record<string, string>) => SeriesValue[] | undefined;
+
+export interface Instance {
+  labels: Record<string, string>;
+  value: number;
+  /** The line it is past: `> 0.15`. */
+  line: { op: Comparator; value: number };
 }
 
-function compare(a: number, op: string, b: number): boolean {
+export interface Outcome {
+  instances: Instance[];
+  /** Some term could not be read: what does not pass now may still be true. */
+  unknown: boolean;
+}
+
+function compare(a: number, op: Comparator, b: number): boolean {
   switch (op) {
     case '>':
       return a > b;
@@ -22,22 +38,52 @@ function compare(a: number, op: string, b: number): boolean {
       return a <= b;
     case '==':
       return a === b;
-    default:
+    case '!=':
       return a !== b;
   }
 }
 
-/** Three-valued: OR holds if any term holds, AND fails if any term fails. */
-export function evaluate(condition: Condition, lookup: Lookup): Verdict {
+/** The identity of a series for matching: its labels, sorted. */
+export const labelKey = (labels: Record<string, string>): string =>
+  Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(labels[k])}`)
+    .join(',');
+
+export function evaluate(condition: Condition, lookup: Lookup): Outcome {
   if (condition.kind === 'compare') {
-    const v = lookup(condition.metric, condition.labels);
-    if (v === undefined || Number.isNaN(v)) return { holds: undefined };
-    return { holds: compare(v, condition.op, condition.value), value: v };
+    const series = lookup(condition.metric, condition.labels);
+    if (!series) return { instances: [], unknown: true };
+    const line = { op: condition.op, value: condition.value };
+    const matching = series.filter((s) => Object.entries(condition.labels).every(([k, v]) => s.labels[k] === v));
+    return { instances: matching.filter((s) => compare(s.value, condition.op, condition.value)).map((s) => ({ labels: s.labels, value: s.value, line })), unknown: false };
   }
-  const verdicts = condition.terms.map((t) => evaluate(t, lookup));
-  const decisive = condition.kind === 'or' ? true : false;
-  const hit = verdicts.find((v) => v.holds === decisive);
-  if (hit) return hit;
-  if (verdicts.some((v) => v.holds === undefined)) return { holds: undefined };
-  return { holds: !decisive, ...(verdicts[0]?.value !== undefined ? { value: verdicts[0].value } : {}) };
+  const parts = condition.terms.map((t) => evaluate(t, lookup));
+  const unknown = parts.some((p) => p.unknown);
+  if (condition.kind === 'or') {
+    const seen = new Set<string>();
+    const instances: Instance[] = [];
+    for (const p of parts) {
+      for (const i of p.instances) {
+        const key = labelKey(i.labels);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        instances.push(i);
+      }
+    }
+    return { instances, unknown };
+  }
+  const [first, ...rest] = parts;
+  const keys = rest.map((p) => new Set(p.instances.map((i) => labelKey(i.labels))));
+  return { instances: (first?.instances ?? []).filter((i) => keys.every((k) => k.has(labelKey(i.labels)))), unknown };
+}
+
+/** The line a value is past, for an alert whose value came from elsewhere (Prometheus). */
+export function lineFor(condition: Condition, value: number): Instance['line'] | undefined {
+  if (condition.kind === 'compare') return compare(value, condition.op, condition.value) ? { op: condition.op, value: condition.value } : undefined;
+  for (const t of condition.terms) {
+    const line = lineFor(t, value);
+    if (line) return line;
+  }
+  return undefined;
 }

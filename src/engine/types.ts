@@ -1,5 +1,6 @@
 import type { Severity } from '../config/types.js';
 import type { ValueKind } from '../config/units.js';
+import type { Verdict } from './verdict.js';
 import type { Level } from './classify.js';
 
 export type SourceName = 'trader' | 'metrics' | 'prometheus' | 'alertmanager';
@@ -21,12 +22,22 @@ export interface SourceStatus {
 
 export interface MetricView {
   name: string;
+  /** The worst series' value (the first's for a metric that is not judged). */
   value?: number;
+  /** That series' own labels, when the metric comes as several series or with labels. */
+  labels?: Record<string, string>;
+  /** How many series it came as. */
+  series: number;
   /** When the value was read. */
   at?: number;
+  /** Against its lines; a stale value keeps the level it had. `warning` too when there is no data. */
   level: Level;
+  /** It has lines to be judged against. */
+  judged: boolean;
   stale: boolean;
-  /** Recent values, oldest first, for sparklines. */
+  /** The read worked but gave no number: `missing`, `NaN`, `+Inf`, `-Inf`. */
+  noData?: string;
+  /** Recent values of the worst series, oldest first, for sparklines. */
   history: number[];
 }
 
@@ -63,13 +74,19 @@ export interface AlertView {
   /** About the trader answering at all: its value is up or down, and it is never stale. */
   availability: boolean;
   durationMs: number;
+  /** The line its value is past: `> 0.15`. */
+  line?: { op: '>' | '>=' | '<' | '<=' | '==' | '!='; value: number };
+  /** The series' own labels, for one instance among several of the same alert. */
+  seriesLabels?: Record<string, string>;
+  /** Resolved because its series went away, not because the value came back. */
+  resolvedNoData?: boolean;
   /** firingAt + the severity's response time. */
   respondBy?: number;
   summary?: string;
   actions: string[];
   runbook?: string;
   ack?: Ack;
-  /** The data behind it could not be read on the last poll. */
+  /** The data behind it could not be read on the last poll: held as it was (no data). */
   stale: boolean;
   origin: 'embedded' | 'prometheus';
 }
@@ -83,7 +100,12 @@ export interface ComponentView {
 }
 
 export interface TraderView {
+  /** Only while what showed it is fresh. */
   trading?: 'active' | 'halted';
+  /** What was last seen, when it is not fresh any more. */
+  lastTrading?: { state: 'active' | 'halted'; at: number };
+  /** The components were read on the last poll; otherwise their marks are unknown now. */
+  componentsFresh: boolean;
   site?: string;
   model?: string;
   components: ComponentView[];
@@ -115,7 +137,11 @@ export interface Snapshot {
   acks: Ack[];
   /** What gptmon could not do with its own files (acks kept here unreadable, …): shown, never hidden. */
   problems: string[];
-  /** The worst of the metric levels, the firing alerts and the health. */
+  /** What the last /metrics scrape could not read: lines, and series exposed twice. */
+  scrape?: { unreadable: number; duplicates: string[] };
+  /** The one answer to "how bad is it now", as `status` exits and the header says it. */
+  verdict: Verdict;
+  /** The verdict as a level: critical, warning or ok. */
   worst: Level;
   /** Nothing at all could be read. */
   unknown: boolean;

@@ -24,6 +24,8 @@ export interface CatalogueEntry {
   warning?: number | string;
   critical?: number | string;
   checkInterval: string;
+  /** A trader may not expose it (the contract says so): its absence is not a warning. */
+  optional?: boolean;
 }
 
 const gauge = (series: string): MetricRead => ({ as: 'gauge', series });
@@ -60,7 +62,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   // Read for the header and the breakers, not shown as rows.
   { name: 'trading_enabled', description: '1 while trading, 0 when halted', kind: 'number', label: 'Trading', short: 'trading', order: 0, read: gauge('trading_enabled'), checkInterval: '30s' },
   { name: 'open_positions', description: 'Number of open positions', kind: 'count', label: 'Positions', short: 'pos', order: 0, read: gauge('open_positions'), checkInterval: '1m' },
-  { name: 'trades_total', description: 'Trades executed since start (a counter; optional)', kind: 'count', label: 'Trades', short: 'trades', order: 0, read: gauge('trades_total'), checkInterval: '1m' },
+  { name: 'trades_total', description: 'Trades executed since start (a counter; optional)', kind: 'count', label: 'Trades', short: 'trades', order: 0, read: gauge('trades_total'), checkInterval: '1m', optional: true },
 ];
 
 /** The built-in panels of the overview, in their places; a team's metrics go to a panel of their own ("Custom" unless the config names one). */

@@ -11,6 +11,7 @@ import { AlertmanagerClient } from '../sources/alertmanager.js';
 import { createHttp, type Http } from '../sources/http.js';
 import { PrometheusClient } from '../sources/prometheus.js';
 import type { PromSample } from '../sources/types.js';
+import type { SeriesValue } from '../engine/readings.js';
 import { fetchHealth, scrapeMetrics } from '../sources/trader.js';
 import { loadAlertState, saveAlertState } from '../store/alert-state-file.js';
 import { AckService } from './ack-service.js';
@@ -66,7 +67,7 @@ export class Monitor {
     const queries = buildQueries(specs.filter((s) => due.has(s.name)));
     const [answers, alerts] = await Promise.all([Promise.all(queries.map((q) => prom.query(q.expr))), prom.alerts()]);
     const at = this.clock();
-    const values: Record<string, number> = {};
+    const values: Record<string, SeriesValue[]> = {};
     let failed: { reason: string; ms: number } | undefined;
     let info: { site?: string; model?: string } | undefined;
     // A series may feed several metrics (a gauge shown and judged under two names).
@@ -79,13 +80,18 @@ export class Monitor {
         return;
       }
       if (q.as !== 'byName') {
-        if (res.value[0]) values[q.as] = res.value[0].value;
+        // A quantile with no observations in its window is empty or NaN: idle, not missing.
+        const series = res.value.filter((s) => !Number.isNaN(s.value)).map((s) => ({ labels: s.labels, value: s.value }));
+        if (series.length) values[q.as] = series;
         return;
       }
-      for (const [name, sample] of pickByName(res.value)) {
+      for (const [name, samples] of byName(res.value)) {
+        const sample = samples[0]!;
         if (name === 'trader_info') info = { ...(sample.labels.site ? { site: sample.labels.site } : {}), ...(sample.labels.model ? { model: sample.labels.model } : {}) };
-        else for (const metric of bySeries.get(name) ?? [name]) values[metric] = sample.value;
+        else for (const metric of bySeries.get(name) ?? [name]) values[metric] = samples.map((s) => ({ labels: withoutName(s.labels), value: s.value }));
       }
+      // Every gauge due and not answered is not exposed now.
+      for (const s of specs) if (due.has(s.name) && s.read.as === 'gauge' && !values[s.name]) values[s.name] = [];
     });
     if (!failed) {
       for (const name of due) this.lastPolled[name] = now;
@@ -101,12 +107,12 @@ export class Monitor {
   restoreAlertState(file: string): void {
     if (this.prom) return;
     const saved = loadAlertState(file, this.opts.config.trader, this.clock());
-    if (saved) this.engine.importTracks(saved);
+    if (saved) this.engine.importState(saved);
   }
 
   saveAlertState(file: string): void {
     if (this.prom) return;
-    saveAlertState(file, this.opts.config.trader, this.clock(), this.engine.exportTracks());
+    saveAlertState(file, this.opts.config.trader, this.clock(), this.engine.exportState());
   }
 
   close(): Promise<void> {
@@ -114,14 +120,16 @@ export class Monitor {
   }
 }
 
-/** One sample per metric name; for `up`, the trader's job if several are scraped. */
-function pickByName(samples: PromSample[]): Map<string, PromSample> {
-  const out = new Map<string, PromSample>();
+/** The samples of an answer by metric name; for `up`, the trader's job if several are scraped. */
+function byName(samples: PromSample[]): Map<string, PromSample[]> {
+  const out = new Map<string, PromSample[]>();
   for (const s of samples) {
     const name = s.labels.__name__;
     if (!name) continue;
-    const prev = out.get(name);
-    if (!prev || (name === 'up' && s.labels.job === 'gpt-trader')) out.set(name, s);
+    if (name === 'up' && s.labels.job !== undefined && s.labels.job !== 'gpt-trader') continue;
+    out.get(name)?.push(s) ?? out.set(name, [s]);
   }
   return out;
 }
+
+const withoutName = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).filter(([k]) => k !== '__name__'));

@@ -1,34 +1,54 @@
-// The embedded evaluator's alert states, kept between runs so that one-shot
-// commands run every minute (cron, Nagios) see how long a condition has held
-// and honour each alert's duration. A state older than MAX_AGE_MS says nothing
-// about the gap, so it is ignored.
+// The embedded evaluator's state kept between runs, so that one-shot commands
+// run every minute (cron, Nagios) agree with Prometheus: the alert states (how
+// long a condition has held, so each alert's duration is honoured) and the
+// last histogram counts (so the next run has a baseline for its latency
+// quantiles). A state older than MAX_AGE_MS says nothing about the gap, so it
+// is ignored.
 
 import type { AlertTrack } from '../engine/alert-state.js';
+import type { Histogram } from '../sources/types.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { readJsonFile } from './json-file.js';
 import { withFileLock } from './lock.js';
 
 export const MAX_AGE_MS = 2 * 60_000;
 
-interface Saved {
-  version: 1;
-  trader: string;
-  savedAt: number;
-  tracks: Record<string, AlertTrack>;
+export interface EngineState {
+  tracks: Record<string, { alert: string; track: AlertTrack }>;
+  histograms: Record<string, Array<{ at: number; h: Histogram }>>;
 }
 
-export function loadAlertState(path: string, trader: string, now: number): Record<string, AlertTrack> | undefined {
+interface Saved extends EngineState {
+  version: 2;
+  trader: string;
+  savedAt: number;
+}
+
+/** JSON has no Infinity: the +Inf bucket's bound comes back as null. */
+function revive(histograms: EngineState['histograms']): EngineState['histograms'] {
+  const out: EngineState['histograms'] = {};
+  for (const [series, list] of Object.entries(histograms)) {
+    if (!Array.isArray(list)) continue;
+    out[series] = list.map((e) => ({ at: e.at, h: { ...e.h, buckets: e.h.buckets.map((b) => ({ count: b.count, le: b.le === null ? Infinity : b.le })) } }));
+  }
+  return out;
+}
+
+export function loadAlertState(path: string, trader: string, now: number): Partial<EngineState> | undefined {
   const read = readJsonFile(path);
   if (!read.ok || !read.value) return undefined;
   const saved = read.value as Saved;
-  if (saved.version !== 1 || saved.trader !== trader || !(now - saved.savedAt <= MAX_AGE_MS) || saved.savedAt > now) return undefined;
-  return saved.tracks && typeof saved.tracks === 'object' ? saved.tracks : undefined;
+  if (saved.version !== 2 || saved.trader !== trader || !(now - saved.savedAt <= MAX_AGE_MS) || saved.savedAt > now) return undefined;
+  return {
+    ...(saved.tracks && typeof saved.tracks === 'object' ? { tracks: saved.tracks } : {}),
+    ...(saved.histograms && typeof saved.histograms === 'object' ? { histograms: revive(saved.histograms) } : {}),
+  };
 }
 
 /** Returns why it could not be saved, or undefined: losing this only costs the next run its memory of durations. */
-export function saveAlertState(path: string, trader: string, now: number, tracks: Record<string, AlertTrack>): string | undefined {
+export function saveAlertState(path: string, trader: string, now: number, state: EngineState): string | undefined {
   try {
-    withFileLock(path, () => writeFileAtomic(path, JSON.stringify({ version: 1, trader, savedAt: now, tracks } satisfies Saved)), { timeoutMs: 1000 });
+    withFileLock(path, () => writeFileAtomic(path, JSON.stringify({ version: 2, trader, savedAt: now, ...state } satisfies Saved)), { timeoutMs: 1000 });
     return undefined;
   } catch (err) {
     return (err as Error).message;

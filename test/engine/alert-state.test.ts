@@ -4,7 +4,7 @@ import { INACTIVE, KEEP_RESOLVED_MS, stepAlert, type AlertTrack } from '../../sr
 /** Runs a condition timeline (one reading a second) through the state machine. */
 function run(durationMs: number, timeline: Array<boolean | undefined>, start = 1_000_000): AlertTrack[] {
   let t: AlertTrack = INACTIVE;
-  return timeline.map((holds, i) => (t = stepAlert(t, holds, start + i * 1000, durationMs)));
+  return timeline.map((holds, i) => (t = stepAlert(t, { holds, now: start + i * 1000, durationMs, keepResolvedMs: KEEP_RESOLVED_MS })));
 }
 
 describe('alert states with durations, under a fake clock', () => {
@@ -27,8 +27,9 @@ describe('alert states with durations, under a fake clock', () => {
   it('a firing alert that stops holding is resolved, then forgotten after a while', () => {
     const ts = run(0, [true, false]);
     expect(ts[1]).toMatchObject({ state: 'resolved', resolvedAt: 1_001_000, firingAt: 1_000_000 });
-    expect(stepAlert(ts[1]!, false, 1_001_000 + KEEP_RESOLVED_MS - 1, 0).state).toBe('resolved');
-    expect(stepAlert(ts[1]!, false, 1_001_000 + KEEP_RESOLVED_MS, 0).state).toBe('inactive');
+    const later = (ms: number) => stepAlert(ts[1]!, { holds: false, now: 1_001_000 + ms, durationMs: 0, keepResolvedMs: KEEP_RESOLVED_MS }).state;
+    expect(later(KEEP_RESOLVED_MS - 1)).toBe('resolved');
+    expect(later(KEEP_RESOLVED_MS)).toBe('inactive');
   });
 
   it('a resolved alert that holds again fires again from scratch', () => {

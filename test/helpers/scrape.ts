@@ -30,4 +30,15 @@ export const CALM = {
   trading_enabled: 1,
   open_positions: 5,
   consecutive_losses: 1,
+  total_exposure: 251_000,
+  largest_position: 30_200,
+  position_concentration: 0.12,
+  var_95: 8_400,
+  expected_shortfall: 11_200,
 };
+
+/** Latency histograms that move a little every scrape: `n` is the scrape's number. */
+export const calmHistograms = (n: number): Record<string, Array<[number, number]>> => ({
+  api_latency_seconds: [[0.1, n * 30], [0.5, n * 40], [Infinity, n * 40]],
+  prediction_latency_seconds: [[0.05, n * 10], [0.1, n * 10], [Infinity, n * 10]],
+});

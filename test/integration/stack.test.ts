@@ -44,7 +44,7 @@ describe('with a real Prometheus and Alertmanager', () => {
     expect(r.stdout).toContain('prometheus ok');
     expect(r.stdout).toContain('alertmanager ok');
     expect(r.stdout).toMatch(/^Drawdown +\d+\.\d% +OK/m);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stdout).toBe(0);
   });
 
   it('a drawdown becomes ExcessiveDrawdown firing in Prometheus, and gptmon alerts shows it', async () => {

@@ -53,7 +53,7 @@ function poison<T>(value: T, keep: (path: string[]) => boolean, path: string[] =
   return value;
 }
 
-const ENUMS = new Set(['state', 'severity', 'mode', 'level', 'worst', 'where', 'origin', 'trading', 'kind', 'valueKind', 'section', 'result', 'via']);
+const ENUMS = new Set(['state', 'severity', 'mode', 'level', 'worst', 'where', 'origin', 'trading', 'kind', 'valueKind', 'section', 'result', 'via', 'op', 'word']);
 /** Maps of outside text: every value in them is poisoned, whatever its key is called. */
 const TEXT_MAPS = new Set(['labels', 'annotations', 'matchers']);
 
@@ -84,6 +84,8 @@ function fullSnapshot(): Snapshot {
     value: 0.162,
     valueKind: 'ratio',
     availability: false,
+    line: { op: '>', value: 0.15 },
+    seriesLabels: { desk: 'fx' },
     durationMs: 60_000,
     respondBy: NOW + 240_000,
     summary: 'Drawdown above 15%',
@@ -93,7 +95,7 @@ function fullSnapshot(): Snapshot {
     origin: 'prometheus',
     ...over,
   });
-  const metric = (name: string, value: number) => ({ name, value, at: NOW - 1000, level: 'ok' as const, stale: false, history: [value, value] });
+  const metric = (name: string, value: number) => ({ name, value, labels: { desk: 'fx' }, series: 2, at: NOW - 1000, level: 'ok' as const, judged: true, stale: false, history: [value, value] });
   return {
     now: NOW,
     mode: 'prometheus',
@@ -105,6 +107,8 @@ function fullSnapshot(): Snapshot {
     },
     trader: {
       trading: 'active',
+      lastTrading: { state: 'active', at: NOW - 20_000 },
+      componentsFresh: false,
       site: 'primary',
       model: 'primary-v12',
       components: [
@@ -131,6 +135,8 @@ function fullSnapshot(): Snapshot {
     ],
     acks: [ack],
     problems: ['acks kept here could not be read: /home/ana/.local/state/gptmon/acks.json: permission denied'],
+    scrape: { unreadable: 3, duplicates: ['portfolio_drawdown'] },
+    verdict: { code: 2, word: 'CRITICAL', reasons: ['Drawdown past its critical line', 'unhealthy: api'] },
     worst: 'critical',
     unknown: false,
   };
@@ -314,7 +320,7 @@ describe('outside text in the console', () => {
 
   it('shows "health unavailable" with the reason sanitised when no component was read', async () => {
     const snap = hostileSnapshot();
-    const down = { ...snap, trader: { components: [] }, sources: { ...snap.sources, trader: { ...snap.sources.trader, state: 'down' as const } } };
+    const down = { ...snap, trader: { components: [], componentsFresh: false }, sources: { ...snap.sources, trader: { ...snap.sources.trader, state: 'down' as const } } };
     const r = renderConsole(stubController(down), config, { columns: 100, rows: 30 });
     expectSafe(await frameWith(r, 'health unavailable'), 'health unavailable');
   });

@@ -137,7 +137,8 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
       const forMs = parseDurationMs(forText || '1h');
       if (!forMs.ok || forMs.value <= 0) return dispatch({ type: 'message', text: `ack: ${forMs.ok ? 'the duration must be longer than 0' : forMs.error}`, level: 'error' });
       if (!alert) return dispatch({ type: 'message', text: 'ack: that alert is no longer active', level: 'error' });
-      const labels = Object.fromEntries(Object.entries(alert.labels).filter(([k]) => k !== 'alertname' && k !== 'severity'));
+      // The instance's own labels: what sets it apart from the alert's other instances.
+      const labels = alert.seriesLabels ?? {};
       const res = await controller.ack({ alertname: alert.name, labels, operator, comment: comment || 'acknowledged in gptmon', forMs: forMs.value });
       if (!res.ok) return dispatch({ type: 'message', text: `ack failed: ${res.reason}`, level: 'error' });
       dispatch({ type: 'message', text: `acknowledged ${alert.name} for ${formatDuration(forMs.value)}${res.ack.where === 'alertmanager' ? ' (silence in Alertmanager)' : ' (kept locally)'}${res.warning ? `: ${res.warning}` : ''}`, level: res.warning ? 'error' : 'info' });

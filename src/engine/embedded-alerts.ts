@@ -1,0 +1,114 @@
+// The alerts gptmon evaluates itself (no Prometheus, or one that lacks the
+// rules): every alert over every series, one instance per series that
+// passes, each through its own pending → firing → resolved life. Instances
+// carry the labels a real Prometheus would give them (job, instance, and the
+// series' own), so a silence scoped by instance matches in both modes.
+
+import type { AlertSpec, Config } from '../config/types.js';
+import { INACTIVE, stepAlert, type AlertTrack } from './alert-state.js';
+import { evaluate, labelKey, type Lookup } from './evaluate.js';
+import type { AlertView } from './types.js';
+
+/** `ExcessiveDrawdown` for a single series, `ExcessiveDrawdown{desk="b"}` for one of several. */
+const trackKey = (name: string, labels: Record<string, string>) => (Object.keys(labels).length ? `${name}{${labelKey(labels)}}` : name);
+
+export class EmbeddedAlerts {
+  private readonly tracks = new Map<string, { alert: string; track: AlertTrack }>();
+  private readonly scrapeLabels: Record<string, string>;
+
+  constructor(
+    private readonly config: Config,
+    private readonly keepResolvedMs: number,
+  ) {
+    const url = new URL(config.trader);
+    this.scrapeLabels = { job: 'gpt-trader', instance: url.host };
+  }
+
+  /** A series' own labels, without those the scrape adds to all (job, instance). */
+  private own(labels: Record<string, string>): Record<string, string> {
+    return Object.fromEntries(Object.entries(labels).filter(([k, v]) => this.scrapeLabels[k] !== v));
+  }
+
+  /** One evaluation of every alert over what was read at `at`. */
+  step(at: number, lookup: Lookup): void {
+    // Every series carries the labels the scrape gives it, as in Prometheus: `up{job="gpt-trader"}` matches.
+    const scoped: Lookup = (metric, labels) => lookup(metric, labels)?.map((s) => ({ ...s, labels: { ...this.scrapeLabels, ...s.labels } }));
+    for (const alert of this.config.alerts) {
+      const outcome = evaluate(alert.expr, scoped);
+      const seen = new Set<string>();
+      for (const found of outcome.instances) {
+        const instance = { ...found, labels: this.own(found.labels) };
+        const key = trackKey(alert.name, instance.labels);
+        seen.add(key);
+        const prev = this.tracks.get(key)?.track ?? INACTIVE;
+        this.tracks.set(key, { alert: alert.name, track: stepAlert(prev, { holds: true, now: at, durationMs: alert.durationMs, keepResolvedMs: this.keepResolvedMs, instance }) });
+      }
+      for (const [key, t] of this.tracks) {
+        if (t.alert !== alert.name || seen.has(key)) continue;
+        // Read, and not there: it stopped holding (its series may be gone); not read: held as it was.
+        const next = stepAlert(t.track, { holds: outcome.unknown ? undefined : false, now: at, durationMs: alert.durationMs, keepResolvedMs: this.keepResolvedMs, gone: !outcome.unknown });
+        if (next.state === 'inactive') this.tracks.delete(key);
+        else this.tracks.set(key, { alert: alert.name, track: next });
+      }
+    }
+  }
+
+  /** Resolved alerts age out even when no new data arrives. */
+  expire(now: number): void {
+    for (const [key, t] of this.tracks) {
+      if (t.track.state === 'resolved' && now - (t.track.resolvedAt ?? now) >= this.keepResolvedMs) this.tracks.delete(key);
+    }
+  }
+
+  /** `dataOk` false: the trader's values could not be read, so metric alerts are held on old data. */
+  views(dataOk: boolean): AlertView[] {
+    const specs = new Map(this.config.alerts.map((a) => [a.name, a]));
+    const out: AlertView[] = [];
+    for (const [key, { alert, track }] of this.tracks) {
+      const spec = specs.get(alert);
+      if (!spec || track.state === 'inactive') continue;
+      out.push(this.view(key, spec, track, dataOk));
+    }
+    return out;
+  }
+
+  private view(key: string, spec: AlertSpec, t: AlertTrack, dataOk: boolean): AlertView {
+    const series = t.labels ?? {};
+    const view: AlertView = {
+      key,
+      name: spec.name,
+      labels: { ...this.scrapeLabels, ...series, alertname: spec.name, severity: spec.severity },
+      severity: spec.severity,
+      state: t.state as AlertView['state'],
+      activeAt: t.activeAt ?? 0,
+      durationMs: spec.durationMs,
+      valueKind: spec.valueKind,
+      availability: spec.availability,
+      actions: spec.actions,
+      // SystemDown is about the failure itself: it is never held on old data.
+      stale: !dataOk && !spec.availability,
+      origin: 'embedded',
+    };
+    if (Object.keys(series).length) view.seriesLabels = series;
+    if (t.firingAt !== undefined) view.firingAt = t.firingAt;
+    if (t.resolvedAt !== undefined) view.resolvedAt = t.resolvedAt;
+    if (t.resolvedNoData) view.resolvedNoData = true;
+    if (t.value !== undefined) view.value = t.value;
+    if (t.line) view.line = t.line;
+    if (spec.summary) view.summary = spec.summary;
+    if (spec.runbook) view.runbook = spec.runbook;
+    return view;
+  }
+
+  /** The states, to carry over to the next one-shot run. */
+  export(): Record<string, { alert: string; track: AlertTrack }> {
+    return Object.fromEntries(this.tracks);
+  }
+
+  import(saved: Record<string, { alert: string; track: AlertTrack }>): void {
+    const known = new Set(this.config.alerts.map((a) => a.name));
+    for (const [key, t] of Object.entries(saved)) {
+      if (t && known.has(t.alert) && ['pending', 'firing', 'resolved'].includes(t.track?.state)) this.tracks.set(key, t);
+    }
+  }
+}
