@@ -8,9 +8,11 @@ import { formatAge, formatClock, formatValue } from './format.js';
 export const SEVERITY_WORD = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW' } as const;
 
 export function stateText(a: AlertView, now: number): string {
+  // Held on data that could not be read: it was firing; whether it still is, nobody can say.
+  if (a.stale && a.state === 'firing') return `no data, held ${formatAge(now - (a.firingAt ?? a.activeAt))}`;
   if (a.state === 'firing') return `firing ${formatAge(now - (a.firingAt ?? a.activeAt))}`;
   if (a.state === 'pending') return `pending ${formatAge(now - a.activeAt)}/${formatAge(a.durationMs)}`;
-  return `resolved ${formatAge(now - (a.resolvedAt ?? now))} ago`;
+  return `resolved${a.resolvedNoData ? ' (no data)' : ''} ${formatAge(now - (a.resolvedAt ?? now))} ago`;
 }
 
 export function respondText(a: AlertView, now: number): string {
@@ -22,6 +24,19 @@ export function respondText(a: AlertView, now: number): string {
 
 export function ackText(a: AlertView): string {
   return a.ack ? `${sanitize(a.ack.operator)} to ${formatClock(a.ack.expiresAt)}` : '-';
+}
+
+/** How far past its line: `16.5% > 15%`; the value alone when the line is not known. */
+export function alertLineText(a: AlertView): string | undefined {
+  const value = alertValueText(a);
+  if (value === undefined || !a.line || a.availability) return value;
+  return `${value} ${a.line.op} ${formatValue(a.line.value, a.valueKind)}`;
+}
+
+/** `ExcessiveDrawdown desk=b`: the name, and what sets this instance apart from the alert's others. */
+export function alertNameText(a: AlertView): string {
+  const labels = Object.entries(a.seriesLabels ?? {}).map(([k, v]) => `${sanitize(k)}=${sanitize(v)}`);
+  return [sanitize(a.name), ...labels].join(' ');
 }
 
 /** The alert's value in its metric's unit, e.g. `16.2%` for a drawdown, `down` for SystemDown. */

@@ -76,3 +76,15 @@ export function formatThresholds(spec: Pick<MetricSpec, 'warning' | 'critical' |
   else if (spec.kind === 'seconds') [scale, unit] = values.every((v) => v < 10) ? [1000, 'ms'] : [1, 's'];
   return `${sign}${values.map((v) => bare(v * scale)).join('│')}${unit}`;
 }
+
+/**
+ * The lines in a few columns, for a narrow panel: `▲10 ✖15` (warning, then
+ * critical, in the value's unit without the unit), `✖10` for a critical line alone.
+ */
+export function formatThresholdsCompact(spec: Pick<MetricSpec, 'warning' | 'critical' | 'kind'>): string {
+  const scale = spec.kind === 'ratio' ? 100 : spec.kind === 'seconds' ? ([spec.warning, spec.critical].every((v) => v === undefined || v < 10) ? 1000 : 1) : 1;
+  const parts: string[] = [];
+  if (spec.warning !== undefined) parts.push(`▲${bare(spec.warning * scale)}`);
+  if (spec.critical !== undefined) parts.push(`✖${bare(spec.critical * scale)}`);
+  return parts.join(' ');
+}

@@ -1,17 +1,43 @@
+// The last values as bars, so direction shows (a drawdown still climbing reads
+// differently from one that has turned), without inventing a trend: the scale
+// takes in the metric's warning and critical lines (or 0-100% for a ratio), so
+// a value wandering far inside its lines stays low and calm, and a wobble of
+// under 1% of the scale is drawn flat.
+
 const BARS = '▁▂▃▄▅▆▇█';
 
-/**
- * The last `width` values as bars scaled to their own range, so direction shows
- * (a drawdown still climbing reads differently from one that turned). A flat
- * series is a flat mid line rather than noise.
- */
-export function sparkline(values: number[], width: number): string {
+export interface SparkScale {
+  /** Values the scale must include: the metric's lines. */
+  lines?: number[];
+  /** A fixed floor and ceiling, for ratios. */
+  range?: [number, number];
+}
+
+export function sparkline(values: number[], width: number, scale: SparkScale = {}): string {
   if (width <= 0) return '';
   const tail = values.slice(-width).filter((v) => Number.isFinite(v));
   if (!tail.length) return ' '.repeat(width);
-  const min = Math.min(...tail);
-  const max = Math.max(...tail);
-  const span = max - min;
-  const bars = tail.map((v) => (span <= Math.abs(max) * 1e-9 || span === 0 ? BARS[3] : BARS[Math.min(7, Math.floor(((v - min) / span) * 7.999))]));
-  return bars.join('').padStart(width, ' ');
+  let lo = Math.min(...tail);
+  let hi = Math.max(...tail);
+  const spread = hi - lo;
+  for (const l of scale.lines ?? []) {
+    lo = Math.min(lo, l);
+    hi = Math.max(hi, l);
+  }
+  if (scale.range) {
+    lo = Math.min(lo, scale.range[0]);
+    hi = Math.max(hi, scale.range[1]);
+  }
+  const span = hi - lo;
+  // With nothing but its own values to scale by, a wobble of under 1% of their size is flat too.
+  const size = scale.lines?.length || scale.range ? span : Math.max(Math.abs(hi), Math.abs(lo));
+  if (span === 0 || spread < size * 0.01) {
+    // Flat: drawn at its place on the scale (mid-height when there is no scale).
+    const at = span === 0 || !(scale.lines?.length || scale.range) ? 3 : Math.min(7, Math.floor(((tail[tail.length - 1]! - lo) / span) * 7.999));
+    return BARS[at]!.repeat(tail.length).padStart(width, ' ');
+  }
+  return tail
+    .map((v) => BARS[Math.min(7, Math.floor(((v - lo) / span) * 7.999))])
+    .join('')
+    .padStart(width, ' ');
 }
