@@ -2,7 +2,7 @@
 // with every byte it writes to the terminal timestamped.
 
 import { spawn } from 'node:child_process';
-import { virtualScreen } from './vscreen.mjs';
+import { virtualScreen } from '../../test/helpers/vscreen.mjs';
 
 const SYNC_END = '\x1b[?2026l';
 

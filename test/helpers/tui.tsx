@@ -64,10 +64,15 @@ export async function waitForFrame(lastFrame: () => string | undefined, check: (
   throw new Error(`timed out waiting for ${what}; last frame:\n${lastFrame()}`);
 }
 
-/** Types into the console as a person would: each piece a separate keypress batch. */
+/**
+ * Types into the console, each piece a read of its own. Between pieces only a
+ * turn of the event loop (so a lone Esc is read as Esc, not as Alt with the
+ * next key), no sleep: the console must keep up with keys that arrive before
+ * it has drawn, and the caller waits for what the keys do with waitForFrame.
+ */
 export async function typeKeys(stdin: { write(s: string): void }, ...pieces: string[]): Promise<void> {
   for (const piece of pieces) {
     stdin.write(piece);
-    await new Promise((r) => setTimeout(r, 30));
+    await new Promise((r) => setImmediate(r));
   }
 }

@@ -16,7 +16,6 @@ function critical() {
 }
 
 const SIZE = { columns: 100, rows: 30 };
-const tick = () => new Promise((r) => setTimeout(r, 20));
 afterEach(() => cleanup());
 
 describe('keys', () => {
@@ -50,11 +49,11 @@ describe('keys', () => {
     const f = await waitForFrame(r.lastFrame, (x) => x.includes('ExcessiveDrawdown'));
     expect(f).toContain('[read-only]');
     expect(f).not.toMatch(/\ba ack\b/);
+    // Had `a` opened a prompt, the `?` after it would be typed there: the help view shows it did not.
     r.stdin.write('a');
-    await tick();
-    expect(r.lastFrame()).not.toContain('Ack comment');
     r.stdin.write('?');
     const help = await waitForFrame(r.lastFrame, (x) => x.includes('Keys in overview'));
+    expect(help).not.toContain('Ack comment');
     expect(help).not.toContain('acknowledge');
     expect(help).not.toContain(':halt');
     expect(ctl.acks).toEqual([]);

@@ -1,8 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { diffLine, toCells } from '../../src/ui/tui/cells.js';
 import { createScreen } from '../../src/ui/tui/screen.js';
+import { virtualScreen } from '../helpers/vscreen.mjs';
 
-/** A terminal that records what is written to it. */
+/** A terminal that records what is written to it, and shows it as a terminal would. */
 function fakeTerminal(columns = 40, rows = 6) {
   const t = new EventEmitter() as EventEmitter & { columns: number; rows: number; out: string[]; write(s: string): boolean };
   t.columns = columns;
@@ -12,66 +14,78 @@ function fakeTerminal(columns = 40, rows = 6) {
   return t;
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 80));
+/** What `writes` would show on a terminal of that size, drawn from blank. */
+function shown(writes: string[], columns = 40, rows = 6): string {
+  const screen = virtualScreen(columns, rows);
+  for (const w of writes) screen.feed(w);
+  return screen.text().trimEnd();
+}
+
+// The screen writer waits for its next frame slot: time is moved on by hand, not slept through.
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+const settle = () => vi.advanceTimersByTime(100);
 
 describe('the screen writer', () => {
-  it('draws the first frame whole, then only the cells that changed, each at its place', async () => {
+  it('draws the first frame whole, then only the cells that changed, each at its place', () => {
     const term = fakeTerminal();
     const screen = createScreen(term as unknown as NodeJS.WriteStream, { maxFps: 50 });
     screen.sink.write('header\nvalue 1\nfooter');
-    await settle();
+    settle();
     expect(term.out).toHaveLength(1);
-    expect(term.out[0]).toContain('\x1b[1;1H\x1b[0mheader');
-    expect(term.out[0]).toContain('\x1b[3;1H\x1b[0mfooter');
+    expect(shown(term.out)).toBe('header\nvalue 1\nfooter');
     const before = screen.bytes();
     screen.sink.write('header\nvalue 2\nfooter');
-    await settle();
+    settle();
     expect(term.out).toHaveLength(2);
-    expect(term.out[1]).toBe('\x1b[?2026h\x1b[2;7H\x1b[0m2\x1b[0m\x1b[?2026l');
+    expect(shown(term.out)).toBe('header\nvalue 2\nfooter');
+    // The update alone, on a blank terminal: the one cell that changed, where it belongs.
+    expect(shown(term.out.slice(1))).toBe('\n      2');
     expect(screen.bytes() - before).toBeLessThan(before / 2);
     screen.close();
   });
 
-  it('writes nothing when nothing changed, and one write for a burst of frames', async () => {
+  it('writes nothing when nothing changed, and one write for a burst of frames', () => {
     const term = fakeTerminal();
     const screen = createScreen(term as unknown as NodeJS.WriteStream, { maxFps: 50 });
     screen.sink.write('a\nb');
-    await settle();
+    settle();
     screen.sink.write('a\nb');
-    await settle();
+    settle();
     expect(term.out).toHaveLength(1);
     for (let i = 0; i < 5; i++) screen.sink.write(`a\n${i}`);
-    await settle();
+    settle();
     expect(term.out).toHaveLength(2);
-    expect(term.out[1]).toContain('4');
+    expect(shown(term.out)).toBe('a\n4');
     screen.close();
   });
 
-  it('clears lines a shorter frame no longer uses, and redraws everything after a resize', async () => {
+  it('clears lines a shorter frame no longer uses, and redraws everything after a resize', () => {
     const term = fakeTerminal();
     const screen = createScreen(term as unknown as NodeJS.WriteStream, { maxFps: 50 });
     let resized = 0;
     screen.sink.on('resize', () => resized++);
     screen.sink.write('a\nb\nc');
-    await settle();
+    settle();
     screen.sink.write('a');
-    await settle();
-    expect(term.out[1]).toContain('\x1b[2;1H\x1b[0m\x1b[K');
-    expect(term.out[1]).toContain('\x1b[3;1H\x1b[0m\x1b[K');
+    settle();
+    expect(shown(term.out)).toBe('a');
     term.columns = 30;
     term.emit('resize');
     expect(resized).toBe(1);
     expect(screen.sink.columns).toBe(30);
+    const afterResize = term.out.length;
     screen.sink.write('a');
-    await settle();
-    expect(term.out.at(-1)).toContain('\x1b[1;1H\x1b[0ma');
+    settle();
+    // The same frame as before, yet drawn whole: the resize may have moved everything.
+    expect(shown(term.out.slice(afterResize), 30)).toBe('a');
+    expect(shown(term.out, 30)).toBe('a');
     screen.close();
   });
 });
 
 describe('cells', () => {
-  it('keeps each character with its style, whatever SGR codes drew it', async () => {
-    const { toCells } = await import('../../src/ui/tui/cells.js');
+  it('keeps each character with its style, whatever SGR codes drew it', () => {
     expect(toCells('a\x1b[1m\x1b[31mb\x1b[39mc\x1b[22md\x1b[38;5;208me\x1b[0mf')).toEqual([
       { ch: 'a', style: '' },
       { ch: 'b', style: '1;31' },
@@ -83,10 +97,20 @@ describe('cells', () => {
     expect(toCells('✖ ▁█').map((c) => c.ch)).toEqual(['✖', ' ', '▁', '█']);
   });
 
-  it('rewrites a changed run with its style, and merges runs close together', async () => {
-    const { diffLine, toCells } = await import('../../src/ui/tui/cells.js');
-    expect(diffLine(toCells('Drawdown 3.1% ok'), toCells('Drawdown \x1b[31m16.2%\x1b[39m CRIT'), 4)).toBe('\x1b[4;10H\x1b[0;31m16.2%\x1b[0m CRIT\x1b[0m');
-    expect(diffLine(toCells('a1b2c'), toCells('a9b9c'), 1)).toBe('\x1b[1;2H\x1b[0m9b9\x1b[0m');
+  it('rewrites a changed run with its style, and merges runs close together', () => {
+    const before = 'Drawdown 3.1% ok';
+    const after = 'Drawdown \x1b[31m16.2%\x1b[39m CRIT';
+    const screen = virtualScreen(40, 6);
+    screen.feed(`\x1b[4;1H${before}`);
+    screen.feed(diffLine(toCells(before), toCells(after), 4));
+    expect(screen.text().split('\n')[3]).toBe('Drawdown 16.2% CRIT');
+    expect(screen.styleAt(4, 10)).toBe('fg=31');
+    expect(screen.styleAt(4, 14)).toBe('fg=31');
+    expect(screen.styleAt(4, 16)).toBe('');
+    // Only from the first change on: on a blank terminal the update shows nothing before column 10.
+    expect(shown([diffLine(toCells(before), toCells(after), 4)]).split('\n')[3]).toBe('         16.2% CRIT');
+    // Two changes one cell apart are one run: the cell between is rewritten with them.
+    expect(shown([diffLine(toCells('a1b2c'), toCells('a9b9c'), 1)])).toBe(' 9b9');
     expect(diffLine(toCells('same'), toCells('same'), 1)).toBe('');
   });
 });

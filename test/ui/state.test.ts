@@ -47,7 +47,7 @@ describe('the UI reducer', () => {
   it('goes back through views, and Esc first leaves input, then the filter', () => {
     let s = uiReducer(initialUiState, { type: 'open', view: 'alerts' });
     s = uiReducer(s, { type: 'start', mode: 'filter' });
-    s = uiReducer(s, { type: 'type', text: 'mem' });
+    s = uiReducer(s, { type: 'set-filter', text: 'mem' });
     expect(s.filter).toBe('mem');
     s = uiReducer(s, { type: 'end-input', keepFilter: true });
     expect(s).toMatchObject({ filter: 'mem', mode: { kind: 'normal' } });
@@ -64,11 +64,12 @@ describe('the UI reducer', () => {
     expect(s.selected).toBe(2);
   });
 
-  it('walks an ack from comment to duration with 1h offered', () => {
+  it('walks an ack from comment to duration, each a fresh question', () => {
     let s = uiReducer(initialUiState, { type: 'start-ack', alertKey: 'K' });
-    s = uiReducer(s, { type: 'type', text: 'on it' });
-    s = uiReducer(s, { type: 'ack-next' });
-    expect(s.mode).toEqual({ kind: 'ack', step: 'duration', alertKey: 'K', comment: 'on it', text: '1h' });
+    const asked = s.asked;
+    s = uiReducer(s, { type: 'ack-next', comment: 'on it' });
+    expect(s.mode).toEqual({ kind: 'ack', step: 'duration', alertKey: 'K', comment: 'on it' });
+    expect(s.asked).toBe(asked + 1);
   });
 });
 

@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { loadConfig } from '../../src/config/load.js';
 import { Engine } from '../../src/engine/engine.js';
 import { loadRunbooks } from '../../src/runbooks/load.js';
 import { RunbookService } from '../../src/runbooks/service.js';
+import { ProgressStore } from '../../src/store/progress-file.js';
 import { runbookText } from '../helpers/runbook-files.js';
 import { CALM, scrape } from '../helpers/scrape.js';
 import { useTempDir } from '../helpers/temp.js';
@@ -13,7 +14,6 @@ import { renderConsole, stubController, typeKeys, waitForFrame } from '../helper
 
 const tmp = useTempDir();
 const { config } = loadConfig({}, { XDG_CONFIG_HOME: '/nonexistent-gptmon' });
-const tick = () => new Promise((r) => setTimeout(r, 30));
 afterEach(() => cleanup());
 
 function setup() {
@@ -79,8 +79,10 @@ describe('the runbook stepper in the console', () => {
     r.stdin.write('r');
     const f = await waitForFrame(r.lastFrame, (x) => x.includes('0/4 steps'));
     expect(f).not.toMatch(/\bx run\b/);
+    // Had `x` asked to run, the `j` after it would be typed there: the cursor moving shows it did not.
     r.stdin.write('x');
-    await tick();
+    r.stdin.write('j');
+    await waitForFrame(r.lastFrame, (x) => /▶ +2\. Restart the thing/.test(x));
     expect(r.lastFrame()).not.toContain('y to run');
   });
 
@@ -192,5 +194,35 @@ describe('the runbook stepper in the console', () => {
     // Still answering keys.
     r.stdin.write('j');
     await waitForFrame(r.lastFrame, (x) => /▶ +2\. Then this/.test(x));
+  });
+
+  it('progress is read on the tick, not on every render: a mark made by another engineer shows at the next refresh', async () => {
+    const dir = tmp.dir();
+    tmp.file('drawdown.md', runbookText('drawdown', { steps: ['Say: `echo said`', 'Then this'] }));
+    const progressFile = join(dir, 'progress.json');
+    const runbooks = new RunbookService({ ...loadRunbooks(dir), progressFile, operator: 'ana', stepTimeoutMs: 5000 });
+    const e = new Engine(config);
+    e.recordScrape(Date.now(), scrape(CALM));
+    const ctl = stubController(e.snapshot(Date.now()));
+    const r = renderConsole(ctl, config, { columns: 100, rows: 30 }, { runbooks });
+    await waitForFrame(r.lastFrame, (f) => f.includes('Trading'));
+    await typeKeys(r.stdin, ':', 'runbook drawdown', '\r');
+    await waitForFrame(r.lastFrame, (x) => x.includes('0/3 steps · for this runbook'));
+    const reads = vi.spyOn(runbooks, 'progress');
+    // Renders without a tick: a command typed and cancelled, a move down and up.
+    await typeKeys(r.stdin, ':', 'what');
+    await waitForFrame(r.lastFrame, (x) => x.includes(':what'));
+    await typeKeys(r.stdin, '\x1b', 'j');
+    await waitForFrame(r.lastFrame, (x) => /▶ +2\. Then this/.test(x));
+    r.stdin.write('k');
+    await waitForFrame(r.lastFrame, (x) => /▶Diagnosis +1\. Say/.test(x));
+    expect(reads).not.toHaveBeenCalled();
+    // Another console marks step 1; this one sees it when its controller next publishes.
+    new ProgressStore(progressFile).record('runbook:drawdown', 'drawdown', 'diagnosis:1', { status: 'done', at: Date.now(), operator: 'bo' });
+    ctl.set({ ...ctl.getSnapshot() });
+    const f = await waitForFrame(r.lastFrame, (x) => x.includes('1/3 steps'), 'the mark from the file');
+    expect(f).toMatch(/Diagnosis +✓ 1\. Say/);
+    expect(f).toContain('done by bo');
+    expect(reads).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,15 +1,17 @@
-// The console's own state (which view, what is selected, what is being typed),
-// kept apart from the monitored data and changed only through this reducer.
+// The console's own state (which view, what is selected, which flow is asking
+// what), kept apart from the monitored data and changed only through this
+// reducer. It is read-only to the views; what is typed at a prompt belongs to
+// the Prompt, and only the answers land here.
 
 export type View = 'overview' | 'alerts' | 'alert' | 'runbook' | 'help';
 
 export type Mode =
   | { kind: 'normal' }
-  | { kind: 'filter'; text: string }
-  | { kind: 'command'; text: string }
-  | { kind: 'ack'; step: 'comment' | 'duration'; alertKey: string; comment: string; text: string }
-  | { kind: 'run'; stepKey: string; prompt: string; text: string }
-  | { kind: 'control'; action: string; preview: string; step: 'reason' | 'confirm'; reason: string; text: string };
+  | { kind: 'filter' }
+  | { kind: 'command' }
+  | { kind: 'ack'; step: 'comment' | 'duration'; alertKey: string; comment: string }
+  | { kind: 'run'; stepKey: string; prompt: string }
+  | { kind: 'control'; action: string; preview: string; step: 'reason' | 'confirm'; reason: string };
 
 export interface UiState {
   view: View;
@@ -18,6 +20,8 @@ export interface UiState {
   selected: number;
   filter: string;
   mode: Mode;
+  /** Counts the prompts asked: each question is a fresh Prompt, even one asked twice in a row. */
+  asked: number;
   /** The focused panel (Tab), which a one-column layout scrolls to. */
   panel: number;
   /** The alert open in the detail view. */
@@ -42,18 +46,21 @@ export type UiAction =
   | { type: 'start-run'; stepKey: string; prompt: string }
   | { type: 'start-control'; action: string }
   | { type: 'control-preview'; action: string; preview: string }
-  | { type: 'control-next' }
-  | { type: 'type'; text: string }
-  | { type: 'erase' }
-  | { type: 'set-input'; text: string }
-  | { type: 'ack-next' }
+  | { type: 'control-next'; reason: string }
+  | { type: 'set-filter'; text: string }
+  | { type: 'ack-next'; comment: string }
   | { type: 'end-input'; keepFilter?: boolean }
   | { type: 'message'; text: string; level?: 'info' | 'error' }
   | { type: 'clear-message' };
 
-export const initialUiState: UiState = { view: 'overview', history: [], selected: 0, filter: '', mode: { kind: 'normal' }, panel: 0 };
+export const initialUiState: UiState = { view: 'overview', history: [], selected: 0, filter: '', mode: { kind: 'normal' }, asked: 0, panel: 0 };
 
 export const DEFAULT_ACK_FOR = '1h';
+
+/** A new question: the mode that asks it, a fresh prompt, and the last message gone. */
+function ask(state: UiState, mode: Mode): UiState {
+  return { ...state, mode, asked: state.asked + 1, message: undefined };
+}
 
 export function uiReducer(state: UiState, action: UiAction): UiState {
   switch (action.type) {
@@ -75,34 +82,24 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'next-panel':
       return { ...state, panel: (state.panel + (action.by ?? 1) + action.count) % action.count };
     case 'start':
-      return { ...state, mode: action.mode === 'filter' ? { kind: 'filter', text: state.filter } : { kind: 'command', text: '' }, message: undefined };
+      return ask(state, { kind: action.mode });
     case 'open-runbook':
       return { ...state, view: 'runbook', history: [...state.history, state.view].slice(-10), runbook: { id: action.id, progressKey: action.progressKey }, selected: action.selected ?? 0, scroll: 0, message: undefined, mode: { kind: 'normal' } };
     case 'start-run':
-      return { ...state, mode: { kind: 'run', stepKey: action.stepKey, prompt: action.prompt, text: '' }, message: undefined };
+      return ask(state, { kind: 'run', stepKey: action.stepKey, prompt: action.prompt });
     case 'start-control':
-      return { ...state, mode: { kind: 'control', action: action.action, preview: 'reading the current state…', step: 'reason', reason: '', text: '' }, message: undefined };
+      return ask(state, { kind: 'control', action: action.action, preview: 'reading the current state…', step: 'reason', reason: '' });
     case 'control-preview':
       return state.mode.kind === 'control' && state.mode.action === action.action ? { ...state, mode: { ...state.mode, preview: action.preview } } : state;
     case 'control-next':
-      return state.mode.kind === 'control' && state.mode.step === 'reason' ? { ...state, mode: { ...state.mode, step: 'confirm', reason: state.mode.text, text: '' } } : state;
+      return state.mode.kind === 'control' && state.mode.step === 'reason' ? ask(state, { ...state.mode, step: 'confirm', reason: action.reason }) : state;
     case 'start-ack':
-      return { ...state, mode: { kind: 'ack', step: 'comment', alertKey: action.alertKey, comment: '', text: '' }, message: undefined };
-    case 'type':
-    case 'erase':
-    case 'set-input': {
-      const m = state.mode;
-      if (m.kind === 'normal') return state;
-      const text = action.type === 'type' ? m.text + action.text : action.type === 'erase' ? m.text.slice(0, -1) : action.text;
-      // The filter applies as it is typed, k9s-style.
-      if (m.kind === 'filter') return { ...state, mode: { ...m, text }, filter: text, selected: 0 };
-      return { ...state, mode: { ...m, text } };
-    }
-    case 'ack-next': {
-      const m = state.mode;
-      if (m.kind !== 'ack' || m.step !== 'comment') return state;
-      return { ...state, mode: { ...m, step: 'duration', comment: m.text, text: DEFAULT_ACK_FOR } };
-    }
+      return ask(state, { kind: 'ack', step: 'comment', alertKey: action.alertKey, comment: '' });
+    case 'ack-next':
+      return state.mode.kind === 'ack' && state.mode.step === 'comment' ? ask(state, { ...state.mode, step: 'duration', comment: action.comment }) : state;
+    // The filter applies as it is typed, k9s-style.
+    case 'set-filter':
+      return state.filter === action.text ? state : { ...state, filter: action.text, selected: 0 };
     case 'end-input':
       return { ...state, mode: { kind: 'normal' }, ...(state.mode.kind === 'filter' && !action.keepFilter ? { filter: '' } : {}) };
     case 'message':

@@ -14,5 +14,7 @@ export function keyName(input: string, key: Key): string {
   if (key.backspace || key.delete) return 'backspace';
   if (key.pageUp) return 'pageup';
   if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
   return input;
 }

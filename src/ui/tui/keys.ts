@@ -1,82 +1,143 @@
-// The one table of key bindings: what each key does in which view. The help
-// view and the footer are drawn from it, so they cannot drift from the truth.
+// The one table of key bindings: what each key does in which view, and at a
+// prompt, with the handler named right at its binding (k9s's bindKeys). The
+// help view and the footer are drawn from it, so they cannot drift from the
+// truth; `satisfies Record<…>` makes a key action without a handler a type error.
 
-import type { View } from './app-state.js';
+import type { AlertView } from '../../engine/types.js';
+import type { UiAction, UiState, View } from './app-state.js';
 
 export type KeyAction =
-  | 'quit'
-  | 'help'
-  | 'command'
-  | 'filter'
-  | 'up'
-  | 'down'
-  | 'next-panel'
-  | 'prev-panel'
-  | 'back'
-  | 'pause'
-  | 'alerts'
-  | 'overview'
-  | 'details'
-  | 'ack'
-  | 'unack'
-  | 'runbook'
-  | 'step-done'
-  | 'step-skip'
-  | 'step-run'
-  | 'scroll-down'
-  | 'scroll-up'
-  | 'halt'
-  | 'failover';
+  | 'details' | 'ack' | 'unack' | 'runbook'
+  | 'step-done' | 'step-skip' | 'step-run' | 'scroll-down' | 'scroll-up'
+  | 'halt' | 'failover'
+  | 'alerts' | 'next-panel' | 'prev-panel' | 'up' | 'down'
+  | 'filter' | 'command' | 'pause' | 'back' | 'help' | 'quit';
+
+export type StepAction = Extract<KeyAction, 'step-done' | 'step-skip' | 'step-run' | 'scroll-down' | 'scroll-up'>;
+
+/** What a key's handler may use: the state as it is now (not as last drawn), and the console's actions. */
+export interface KeyContext {
+  ui: UiState;
+  /** The alert in focus: the selected row, or the one open in the detail view. */
+  current: AlertView | undefined;
+  /** How many rows ↑/↓ move over here. */
+  rows: number;
+  panels: number;
+  dispatch(action: UiAction): void;
+  quit(): void;
+  togglePause(): void;
+  ack(alert: AlertView | undefined): void;
+  unack(alert: AlertView | undefined): void;
+  openRunbook(alert: AlertView | undefined): void;
+  control(action: 'halt' | 'failover'): void;
+  step(action: StepAction): void;
+}
 
 export interface Binding {
   /** As shown: `q`, `enter`, `tab`, `↑/k`. */
   label: string;
-  /** What useInput reports: a character, or a named key. */
-  keys: string[];
-  action: KeyAction;
+  /** What the key router reports: a character, or a named key (key-name.ts). */
+  keys: readonly string[];
   help: string;
   /** One word for the footer. */
   short: string;
   views: readonly View[] | 'all';
   /** Changes something outside gptmon: hidden with --read-only. */
   mutates?: boolean;
+  /** Changes trading or runs a command: marked in the help and the footer, and asks before it acts. */
+  danger?: boolean;
   /** Worth a place in the footer of these views. */
   footer?: readonly View[];
+  run(c: KeyContext): void;
 }
 
-export const BINDINGS: readonly Binding[] = [
-  { label: 'enter', keys: ['return'], action: 'details', short: 'details', help: 'details of the selected alert', views: ['overview', 'alerts'], footer: ['overview', 'alerts'] },
-  { label: 'a', keys: ['a'], action: 'ack', short: 'ack', help: 'acknowledge the selected alert', views: ['overview', 'alerts', 'alert'], mutates: true, footer: ['overview', 'alerts', 'alert'] },
-  { label: 'u', keys: ['u'], action: 'unack', short: 'unack', help: 'remove the acknowledgement', views: ['alerts', 'alert'], mutates: true, footer: ['alert'] },
-  { label: 'r', keys: ['r'], action: 'runbook', short: 'runbook', help: "open the alert's runbook", views: ['overview', 'alerts', 'alert'], footer: ['overview', 'alert'] },
-  { label: 'd', keys: ['d'], action: 'step-done', short: 'done', help: 'mark the step done', views: ['runbook'], footer: ['runbook'] },
-  { label: 's', keys: ['s'], action: 'step-skip', short: 'skip', help: 'mark the step skipped', views: ['runbook'], footer: ['runbook'] },
-  { label: 'x', keys: ['x'], action: 'step-run', short: 'run', help: "run the step's command (asks first)", views: ['runbook'], mutates: true, footer: ['runbook'] },
-  { label: 'pgdn/J', keys: ['pagedown', 'J'], action: 'scroll-down', short: 'more', help: "scroll the step's command down (when it does not fit)", views: ['runbook'], footer: ['runbook'] },
-  { label: 'pgup/K', keys: ['pageup', 'K'], action: 'scroll-up', short: 'back up', help: "scroll the step's command up", views: ['runbook'] },
-  { label: 'H', keys: ['H'], action: 'halt', short: 'halt…', help: 'halt trading (asks for a reason, then the word halt)', views: ['overview', 'alerts', 'alert'], mutates: true, footer: ['overview'] },
-  { label: 'F', keys: ['F'], action: 'failover', short: 'failover…', help: 'fail over to the standby site (asks first)', views: ['overview', 'alerts', 'alert'], mutates: true, footer: ['overview'] },
-  { label: 'A', keys: ['A'], action: 'alerts', short: 'alerts', help: 'the alerts view (also :alerts)', views: ['overview', 'help'], footer: ['overview'] },
-  { label: 'tab', keys: ['tab'], action: 'next-panel', short: 'panel', help: 'next panel', views: ['overview'], footer: ['overview'] },
-  { label: 'shift-tab', keys: ['shift-tab'], action: 'prev-panel', short: 'panel', help: 'previous panel', views: ['overview'] },
-  { label: '↑/k', keys: ['up', 'k'], action: 'up', short: 'up', help: 'move up', views: ['overview', 'alerts', 'runbook'], footer: ['runbook'] },
-  { label: '↓/j', keys: ['down', 'j'], action: 'down', short: 'down', help: 'move down', views: ['overview', 'alerts', 'runbook'] },
-  { label: '/', keys: ['/'], action: 'filter', short: 'filter', help: 'filter the alerts', views: ['alerts'], footer: ['alerts'] },
-  { label: ':', keys: [':'], action: 'command', short: 'cmd', help: 'command line (:alerts, :overview, :runbook NAME …)', views: 'all', footer: ['overview', 'alerts', 'alert'] },
-  { label: 'p', keys: ['p'], action: 'pause', short: 'pause', help: 'pause or resume refresh', views: 'all', footer: ['overview', 'alerts'] },
-  { label: 'esc', keys: ['escape'], action: 'back', short: 'back', help: 'back', views: 'all', footer: ['alerts', 'alert', 'runbook', 'help'] },
-  { label: '?', keys: ['?'], action: 'help', short: 'help', help: 'this help', views: 'all', footer: ['overview', 'alerts', 'alert'] },
-  { label: 'q', keys: ['q', 'ctrl-c'], action: 'quit', short: 'quit', help: 'quit (also ctrl-c)', views: 'all', footer: ['overview', 'alerts', 'alert', 'runbook', 'help'] },
-];
+const OPEN: readonly View[] = ['overview', 'alerts', 'alert'];
 
-export function bindingsFor(view: View, readOnly: boolean): Binding[] {
+const VIEW_KEYS = {
+  details: { label: 'enter', keys: ['return'], short: 'details', help: 'details of the selected alert', views: ['overview', 'alerts'], footer: ['overview', 'alerts'], run: (c) => c.current && c.dispatch({ type: 'open', view: 'alert', alertKey: c.current.key }) },
+  ack: { label: 'a', keys: ['a'], short: 'ack', help: 'acknowledge the selected alert', views: OPEN, mutates: true, footer: OPEN, run: (c) => c.ack(c.current) },
+  unack: { label: 'u', keys: ['u'], short: 'unack', help: 'remove the acknowledgement', views: ['alerts', 'alert'], mutates: true, footer: ['alert'], run: (c) => c.unack(c.current) },
+  runbook: { label: 'r', keys: ['r'], short: 'runbook', help: "open the alert's runbook", views: OPEN, footer: ['overview', 'alert'], run: (c) => c.openRunbook(c.current) },
+  'step-done': { label: 'd', keys: ['d'], short: 'done', help: 'mark the step done', views: ['runbook'], footer: ['runbook'], run: (c) => c.step('step-done') },
+  'step-skip': { label: 's', keys: ['s'], short: 'skip', help: 'mark the step skipped', views: ['runbook'], footer: ['runbook'], run: (c) => c.step('step-skip') },
+  'step-run': { label: 'x', keys: ['x'], short: 'run', help: "run the step's command (asks first)", views: ['runbook'], mutates: true, danger: true, footer: ['runbook'], run: (c) => c.step('step-run') },
+  'scroll-down': { label: 'pgdn/J', keys: ['pagedown', 'J'], short: 'more', help: "scroll the step's command down (when it does not fit)", views: ['runbook'], footer: ['runbook'], run: (c) => c.step('scroll-down') },
+  'scroll-up': { label: 'pgup/K', keys: ['pageup', 'K'], short: 'back up', help: "scroll the step's command up", views: ['runbook'], run: (c) => c.step('scroll-up') },
+  halt: { label: 'H', keys: ['H'], short: 'halt…', help: 'halt trading (asks for a reason, then the word halt)', views: OPEN, mutates: true, danger: true, footer: ['overview'], run: (c) => c.control('halt') },
+  failover: { label: 'F', keys: ['F'], short: 'failover…', help: 'fail over to the standby site (asks first)', views: OPEN, mutates: true, danger: true, footer: ['overview'], run: (c) => c.control('failover') },
+  alerts: { label: 'A', keys: ['A'], short: 'alerts', help: 'the alerts view (also :alerts)', views: ['overview', 'help'], footer: ['overview'], run: (c) => c.dispatch({ type: 'open', view: 'alerts' }) },
+  'next-panel': { label: 'tab', keys: ['tab'], short: 'panel', help: 'next panel', views: ['overview'], footer: ['overview'], run: (c) => c.dispatch({ type: 'next-panel', count: c.panels, by: 1 }) },
+  'prev-panel': { label: 'shift-tab', keys: ['shift-tab'], short: 'panel', help: 'previous panel', views: ['overview'], run: (c) => c.dispatch({ type: 'next-panel', count: c.panels, by: -1 }) },
+  up: { label: '↑/k', keys: ['up', 'k'], short: 'up', help: 'move up', views: ['overview', 'alerts', 'runbook'], footer: ['runbook'], run: (c) => c.dispatch({ type: 'move', by: -1, count: c.rows }) },
+  down: { label: '↓/j', keys: ['down', 'j'], short: 'down', help: 'move down', views: ['overview', 'alerts', 'runbook'], run: (c) => c.dispatch({ type: 'move', by: 1, count: c.rows }) },
+  filter: { label: '/', keys: ['/'], short: 'filter', help: 'filter the alerts', views: ['alerts'], footer: ['alerts'], run: (c) => c.dispatch({ type: 'start', mode: 'filter' }) },
+  command: { label: ':', keys: [':'], short: 'cmd', help: 'command line (:alerts, :overview, :runbook NAME …)', views: 'all', footer: OPEN, run: (c) => c.dispatch({ type: 'start', mode: 'command' }) },
+  pause: { label: 'p', keys: ['p'], short: 'pause', help: 'pause or resume refresh', views: 'all', footer: ['overview', 'alerts'], run: (c) => c.togglePause() },
+  back: { label: 'esc', keys: ['escape'], short: 'back', help: 'back', views: 'all', footer: ['alerts', 'alert', 'runbook', 'help'], run: (c) => c.dispatch({ type: 'back' }) },
+  help: { label: '?', keys: ['?'], short: 'help', help: 'this help', views: 'all', footer: OPEN, run: (c) => c.dispatch({ type: 'open', view: 'help' }) },
+  quit: { label: 'q', keys: ['q', 'ctrl-c'], short: 'quit', help: 'quit (also ctrl-c)', views: 'all', footer: ['overview', 'alerts', 'alert', 'runbook', 'help'], run: (c) => c.quit() },
+} satisfies Record<KeyAction, Binding>;
+
+export type ActionBinding = Binding & { action: KeyAction };
+
+/** The view keys in the order the help lists them. */
+export const BINDINGS: readonly ActionBinding[] = Object.entries(VIEW_KEYS).map(([action, b]) => ({ ...b, action: action as KeyAction }));
+
+export function bindingsFor(view: View, readOnly: boolean): ActionBinding[] {
   return BINDINGS.filter((b) => (b.views === 'all' || b.views.includes(view)) && !(readOnly && b.mutates));
 }
 
-export function actionFor(key: string, view: View, readOnly: boolean): KeyAction | undefined {
-  return bindingsFor(view, readOnly).find((b) => b.keys.includes(key))?.action;
+export function bindingFor(key: string, view: View, readOnly: boolean): ActionBinding | undefined {
+  return bindingsFor(view, readOnly).find((b) => b.keys.includes(key));
 }
 
-export function footerFor(view: View, readOnly: boolean): Binding[] {
+export function actionFor(key: string, view: View, readOnly: boolean): KeyAction | undefined {
+  return bindingFor(key, view, readOnly)?.action;
+}
+
+export function footerFor(view: View, readOnly: boolean): ActionBinding[] {
   return bindingsFor(view, readOnly).filter((b) => b.footer?.includes(view));
+}
+
+// ── At a prompt ─────────────────────────────────────────────────────────────
+
+/** What a prompt holds: the text, and whether it is still the value offered (selected: the first key typed replaces it). */
+export interface Editing {
+  text: string;
+  offered: boolean;
+}
+
+export type Edited = Editing & { outcome?: 'submit' | 'cancel' };
+
+export type EditAction = 'submit' | 'cancel' | 'erase' | 'clear' | 'complete' | 'keep' | 'type';
+
+export interface EditBinding {
+  label: string;
+  keys: readonly string[];
+  help: string;
+  /** `typed` is the printable text of the key (a character, or a whole paste); `complete` the prompt's completion, if it has one. */
+  run(e: Editing, typed: string, complete?: (text: string) => string): Edited;
+}
+
+const EDIT_KEYS = {
+  submit: { label: 'enter', keys: ['return'], help: 'answer', run: (e) => ({ ...e, outcome: 'submit' }) },
+  cancel: { label: 'esc', keys: ['escape', 'ctrl-c'], help: 'cancel (also ctrl-c; a second one quits)', run: (e) => ({ ...e, outcome: 'cancel' }) },
+  erase: { label: 'backspace', keys: ['backspace'], help: 'erase a character, or all of an offered value', run: (e) => ({ text: e.offered ? '' : e.text.slice(0, -1), offered: false }) },
+  clear: { label: 'ctrl-u', keys: ['ctrl-u'], help: 'erase the line', run: () => ({ text: '', offered: false }) },
+  complete: { label: 'tab', keys: ['tab'], help: 'complete', run: (e, _typed, complete) => (complete ? { text: complete(e.text), offered: false } : e) },
+  keep: { label: '→/end', keys: ['right', 'end'], help: 'keep the offered value and type after it', run: (e) => ({ ...e, offered: false }) },
+  type: { label: 'text', keys: [], help: 'typed or pasted: replaces an offered value', run: (e, typed) => (typed ? { text: (e.offered ? '' : e.text) + typed, offered: false } : e) },
+} satisfies Record<EditAction, EditBinding>;
+
+export const PROMPT_KEYS: readonly (EditBinding & { action: EditAction })[] = Object.entries(EDIT_KEYS).map(([action, b]) => ({ ...b, action: action as EditAction }));
+
+/** The prompt's binding for a key; anything unbound is text (its printable part, maybe none), and so is a paste, even of the word "right". */
+export function editFor(name: string, input: string): EditBinding {
+  if (name === input && [...input].length > 1) return EDIT_KEYS.type;
+  return PROMPT_KEYS.find((b) => b.keys.includes(name)) ?? EDIT_KEYS.type;
+}
+
+/** The printable part of what was typed or pasted: control characters never reach a prompt. */
+export function printable(input: string): string {
+  return input.replace(/[\x00-\x1f\x7f]/g, '');
 }

@@ -1,30 +1,13 @@
 import React from 'react';
 import { Text } from 'ink';
 import type { UiState } from '../app-state.js';
-import { suggestions } from '../commands.js';
 import { footerFor } from '../keys.js';
 import { sanitize } from '../../../util/sanitize.js';
 import { tint, useTheme } from '../theme.js';
 
-/** The keys that work here and now, or what is being typed, or the last message. */
+/** The keys that work here and now, or the last message. (A question being asked is a Prompt instead.) */
 export function Footer({ ui, readOnly, width }: { ui: UiState; readOnly: boolean; width: number }) {
   const theme = useTheme();
-  const m = ui.mode;
-  if (m.kind === 'command') {
-    const hint = suggestions(m.text, readOnly).slice(0, 6).join(' ');
-    return <Input label={`:${m.text}`} text="" hint={`   ${hint}`.slice(0, Math.max(0, width - m.text.length - 3))} />;
-  }
-  if (m.kind === 'filter') return <Input label={`/${m.text}`} text="" hint="   enter keep · esc clear" />;
-  if (m.kind === 'ack') {
-    const label = m.step === 'comment' ? 'Ack comment (enter to go on): ' : 'Ack for how long (e.g. 30m, 2h): ';
-    return <Input label={label} color={tint(theme, 'cyan')} text={m.text} hint="  esc cancels" />;
-  }
-  if (m.kind === 'control') {
-    const label = m.step === 'reason' ? `Why ${m.action}? (for the audit log, enter to go on): ` : `Type ${m.action} to go ahead: `;
-    // Red, or inverse without colour: this one changes trading.
-    return <Input label={label} color={tint(theme, 'red')} inverse={!theme.color} text={m.text} hint="  esc cancels" />;
-  }
-  if (m.kind === 'run') return <Input label={m.prompt} color={tint(theme, 'red')} text={m.text} hint="  esc cancels" />;
   // Messages quote what the trader, Alertmanager or a step answered: sanitised.
   if (ui.message) {
     return (
@@ -33,25 +16,26 @@ export function Footer({ ui, readOnly, width }: { ui: UiState; readOnly: boolean
       </Text>
     );
   }
-  const keys = footerFor(ui.view, readOnly)
-    .map((b) => `${b.label} ${b.short}`)
-    .join('  ');
-  return <Text dimColor>{` ${keys}${readOnly ? '  [read-only]' : ''}`.slice(0, width)}</Text>;
-}
-
-/**
- * A prompt line: its label, what is typed, a cursor, and a hint. Sanitised:
- * a prompt can quote a runbook's command, a completion a team's runbook alias.
- */
-function Input({ label, text, hint, color, inverse = false }: { label: string; text: string; hint: string; color?: string | undefined; inverse?: boolean }) {
+  let room = width;
+  const keys = [...footerFor(ui.view, readOnly).map((b) => ({ text: ` ${b.label} ${b.short} `, danger: b.danger })), ...(readOnly ? [{ text: ' [read-only]', danger: false }] : [])].map((k) => {
+    const text = k.text.slice(0, Math.max(0, room));
+    room -= text.length;
+    return { ...k, text };
+  });
+  // The keys that change trading or run a command stand out: red, or inverse without colour.
   return (
     <Text>
-      <Text bold color={color} inverse={inverse}>
-        {sanitize(label)}
-      </Text>
-      {sanitize(text)}
-      <Text inverse> </Text>
-      <Text dimColor>{sanitize(hint)}</Text>
+      {keys.map((k, i) =>
+        k.danger ? (
+          <Text key={i} color={tint(theme, 'red')} inverse={!theme.color}>
+            {k.text}
+          </Text>
+        ) : (
+          <Text key={i} dimColor>
+            {k.text}
+          </Text>
+        ),
+      )}
     </Text>
   );
 }

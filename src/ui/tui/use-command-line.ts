@@ -1,0 +1,65 @@
+// The `:` command line (Tab completes, the commands that fit are offered as
+// you type) and what each command does.
+
+import { useCallback } from 'react';
+import type { ActionName } from '../../actions/actions.js';
+import type { RunbookService } from '../../runbooks/service.js';
+import type { UiState } from './app-state.js';
+import { complete, parseCommand, suggestions } from './commands.js';
+import type { PromptSpec } from './components/Prompt.js';
+import type { ControllerLike } from './controller.js';
+import type { Dispatch } from './use-ui-state.js';
+
+export interface CommandLineDeps {
+  ui: UiState;
+  dispatch: Dispatch;
+  readOnly: boolean;
+  controller: ControllerLike;
+  runbooks: RunbookService | undefined;
+  quit(): void;
+  openRunbook(name: string): void;
+  control(action: ActionName): void;
+}
+
+export function useCommandLine(deps: CommandLineDeps): { prompt: PromptSpec | undefined } {
+  const { ui, dispatch, readOnly, controller, runbooks, quit, openRunbook, control } = deps;
+
+  const run = useCallback(
+    (text: string) => {
+      const parsed = parseCommand(text, readOnly);
+      if (!parsed.ok) return dispatch({ type: 'message', text: parsed.error, level: 'error' });
+      switch (parsed.name) {
+        case 'overview':
+        case 'alerts':
+        case 'help':
+          return dispatch({ type: 'open', view: parsed.name });
+        case 'pause':
+          return controller.setPaused(true);
+        case 'resume-refresh':
+          return controller.setPaused(false);
+        case 'quit':
+          return quit();
+        case 'runbook':
+          return openRunbook(parsed.arg!);
+        default:
+          return control(parsed.name as ActionName);
+      }
+    },
+    [readOnly, controller, quit, dispatch, openRunbook, control],
+  );
+
+  if (ui.mode.kind !== 'command') return { prompt: undefined };
+  return {
+    prompt: {
+      key: `command-${ui.asked}`,
+      label: ':',
+      hint: (text) => `   ${suggestions(text, readOnly).slice(0, 6).join(' ')}`,
+      complete: (text) => complete(text, readOnly, runbooks?.names() ?? []),
+      onSubmit: (text) => {
+        dispatch({ type: 'end-input' });
+        run(text);
+      },
+      onCancel: () => dispatch({ type: 'end-input' }),
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// A key outside a prompt: found in the view's key table and run with what the
+// table's handlers may use, built from the state as it is now.
+
+import { useCallback } from 'react';
+import type { RunbookService } from '../../runbooks/service.js';
+import type { ControllerLike } from './controller.js';
+import { bindingFor, type KeyContext } from './keys.js';
+import { selection } from './selection.js';
+import { stepContext } from './stepper-keys.js';
+import type { UiState } from './app-state.js';
+import type { Dispatch } from './use-ui-state.js';
+
+/** The console's actions a view key can reach. */
+export type ViewActions = Pick<KeyContext, 'quit' | 'ack' | 'unack' | 'openRunbook' | 'control' | 'step'>;
+
+export function useViewKeys(deps: { now: () => UiState; dispatch: Dispatch; controller: ControllerLike; runbooks: RunbookService | undefined; panelCount: number; readOnly: boolean; actions: ViewActions }): (name: string) => void {
+  const { now, dispatch, controller, runbooks, panelCount, readOnly, actions } = deps;
+  return useCallback(
+    (name: string) => {
+      // Fresh state, not this render's: a key may arrive before the next render.
+      const ui = now();
+      const binding = bindingFor(name, ui.view, readOnly);
+      if (!binding) return;
+      const { visible, current } = selection(ui, controller.getSnapshot().alerts);
+      const ctx: KeyContext = {
+        ...actions,
+        ui,
+        current,
+        rows: ui.view === 'runbook' ? (stepContext(runbooks, ui)?.count ?? 0) : visible.length,
+        panels: panelCount,
+        dispatch,
+        togglePause: () => controller.setPaused(!controller.isPaused()),
+      };
+      dispatch({ type: 'clear-message' });
+      binding.run(ctx);
+    },
+    [now, dispatch, controller, runbooks, panelCount, readOnly, actions],
+  );
+}
