@@ -87,7 +87,8 @@ async function postAndVerify(client: ControlClient, action: ActionName, opts: Ex
   const readBackMs = Math.min(opts.attemptMs ?? 3000, Math.max(250, Math.floor(opts.deadlineMs / 4)));
   const posted = await client.post(spec.path, body, key, deadline - readBackMs, opts.attemptMs, signal);
   if (!posted.ok) {
-    if (posted.auth || posted.answered) return { result: 'failed', reason: posted.reason };
+    // A no (or nothing sent): not done, and no state to wait for.
+    if (!posted.retryable) return { result: 'failed', reason: posted.reason };
     // The POST may have taken effect with its answer lost: the state says.
     const after = await client.state(deadline, signal);
     if (after.ok && spec.done(after.value, opts.params)) return { result: 'verified', state: after.value };
@@ -100,7 +101,8 @@ async function postAndVerify(client: ControlClient, action: ActionName, opts: Ex
     const read = await client.state(deadline, signal);
     if (read.ok && spec.done(read.value, opts.params)) return { result: 'verified', state: read.value };
     last = read.ok ? `state still shows ${stateLine(read.value)}` : read.reason;
-    if (!read.ok && read.auth) break;
+    // A no to the read (a refused token): asking again until the deadline gets the same.
+    if (!read.ok && !read.retryable) break;
     await new Promise((r) => setTimeout(r, Math.min(opts.verifyEveryMs ?? 250, Math.max(0, deadline - Date.now()))));
   }
   return { result: 'failed', reason: `sent, but not verified within ${seconds(opts.deadlineMs)}: ${last ?? 'no state read'}` };

@@ -1,10 +1,11 @@
-import { openPrefs, operatorName } from '../config/prefs.js';
+import { operatorName, readPrefs } from '../config/prefs.js';
 import { formatDuration, parseDurationMs } from '../config/units.js';
 import { didYouMean } from '../util/closest.js';
 import { formatClock } from '../ui/format.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './options.js';
 import { sanitize } from '../util/sanitize.js';
-import { configOrExit, openMonitor } from './context.js';
+import { configOrExit } from './config-or-exit.js';
+import { openMonitor } from './context.js';
 import { writeErr, writeOut } from './output.js';
 
 export interface AckOptions {
@@ -49,12 +50,7 @@ export async function runAck(alert: string, opts: AckOptions, globals: GlobalOpt
         return 1;
       }
     }
-    let operator: string;
-    try {
-      operator = operatorName(await openPrefs());
-    } catch {
-      operator = operatorName(undefined);
-    }
+    const operator = operatorName(readPrefs().prefs);
     const res = await monitor.acks.add({ alertname: alert, labels, operator, comment: opts.comment ?? 'acknowledged with gptmon', forMs: forMs.value });
     // Reasons and the silence id are Alertmanager's words: sanitised.
     if (!res.ok) {

@@ -1,6 +1,7 @@
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './options.js';
 import { alertsText } from './alerts-text.js';
-import { configOrExit, openMonitor, readOnce } from './context.js';
+import { configOrExit } from './config-or-exit.js';
+import { openMonitor, readOnce } from './context.js';
 import { writeOut } from './output.js';
 
 export async function runAlerts(opts: { json?: boolean }, globals: GlobalOptions): Promise<number> {

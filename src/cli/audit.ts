@@ -3,7 +3,7 @@ import { errorLine } from '../store/store-error.js';
 import { sanitize } from '../util/sanitize.js';
 import { parseDurationMs } from '../config/units.js';
 import { controlTarget } from '../actions/target.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './options.js';
 import { configOrExit } from './config-or-exit.js';
 import { writeErr, writeOut } from './output.js';
 

@@ -1,5 +1,5 @@
 import { checkConfigFile, loadConfig } from '../config/load.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './options.js';
 import { formatIssue } from '../config/issue.js';
 import { writeOut } from './output.js';
 

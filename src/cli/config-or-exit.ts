@@ -7,7 +7,7 @@
 import { isError, mattersToControls, sectionsOf } from '../config/issue.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './options.js';
 import { printIssues, writeErr } from './output.js';
 
 export function configOrExit(globals: GlobalOptions): Config | undefined {

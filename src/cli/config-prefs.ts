@@ -1,21 +1,18 @@
-import { openPrefs, operatorName, parsePref, PREF_KEYS, type PrefKey } from '../config/prefs.js';
+// `gptmon config prefs [key [value]]`: show or set one's preferences.
+
+import { operatorName, parsePref, PREF_KEYS, readPrefs, writePref, type PrefKey } from '../config/prefs.js';
 import { didYouMean } from '../util/closest.js';
 import { writeErr, writeOut } from './output.js';
 
 export async function runConfigPrefs(key: string | undefined, value: string | undefined): Promise<number> {
-  let prefs;
-  try {
-    prefs = await openPrefs();
-  } catch (err) {
-    writeErr(`gptmon: cannot open preferences: ${(err as Error).message.split('\n')[0]}\n`);
-    return 1;
-  }
+  const { prefs, path, problems } = readPrefs();
+  for (const p of problems) writeErr(`gptmon: ${p}\n`);
   if (!key) {
     for (const k of PREF_KEYS) {
-      const v = k === 'operator' ? `${operatorName(prefs)}${prefs.get('operator') ? '' : '  (from $USER)'}` : String(prefs.get(k));
+      const v = k === 'operator' ? `${operatorName(prefs)}${prefs.operator ? '' : '  (from $USER)'}` : String(prefs[k]);
       writeOut(`${k.padEnd(9)} ${v}\n`);
     }
-    writeOut(`# stored in ${prefs.path}\n`);
+    writeOut(`# stored in ${path}\n`);
     return 0;
   }
   if (!(PREF_KEYS as readonly string[]).includes(key)) {
@@ -24,7 +21,7 @@ export async function runConfigPrefs(key: string | undefined, value: string | un
   }
   const k = key as PrefKey;
   if (value === undefined) {
-    writeOut(`${k === 'operator' ? operatorName(prefs) : String(prefs.get(k))}\n`);
+    writeOut(`${k === 'operator' ? operatorName(prefs) : String(prefs[k])}\n`);
     return 0;
   }
   const parsed = parsePref(k, value);
@@ -32,7 +29,12 @@ export async function runConfigPrefs(key: string | undefined, value: string | un
     writeErr(`gptmon: ${parsed.error}\n`);
     return 1;
   }
-  prefs.set(k, parsed.value as never);
+  const written = writePref(k, parsed.value);
+  if (!written.ok) {
+    writeErr(`gptmon: cannot save preferences: ${written.reason}\n`);
+    return 1;
+  }
+  if (written.warning) writeErr(`gptmon: warning: ${written.warning}\n`);
   writeOut(`${k} = ${String(parsed.value)}\n`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { formatDuration } from '../config/units.js';
 import { configToYaml } from '../config/format.js';
 import { maskUrl } from '../util/mask-url.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './options.js';
 import { configOrExit } from './config-or-exit.js';
 import { writeOut } from './output.js';
 

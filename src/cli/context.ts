@@ -1,24 +1,9 @@
-// What the monitoring commands share: where their state lives, and a monitor
-// over the config.
+// What the monitoring commands share: a monitor over the config, and the
+// one-shot reading that status and alerts make with it.
 
-import { join } from 'node:path';
-import { stateDir } from '../config/paths.js';
 import type { Config } from '../config/types.js';
 import { Monitor } from '../monitor/monitor.js';
-
-export function ackFile(env: NodeJS.ProcessEnv = process.env): string {
-  return join(stateDir(env), 'acks.json');
-}
-
-/** Where the embedded alert states are kept between runs (console and one-shots alike). */
-export function alertStateFile(env: NodeJS.ProcessEnv = process.env): string {
-  return join(stateDir(env), 'alert-state.json');
-}
-
-/** Runbook progress: the configured (maybe shared) directory, else this user's state dir. */
-export function progressFile(config: Config, env: NodeJS.ProcessEnv = process.env): string {
-  return join(config.progress_dir ?? stateDir(env), 'runbook-progress.json');
-}
+import { ackFile, alertStateFile } from '../store/state-paths.js';
 
 export function openMonitor(config: Config, refreshMs = 1000): Monitor {
   return new Monitor({ config, ackFile: ackFile(), refreshMs });
@@ -40,5 +25,3 @@ export async function readOnce(monitor: Monitor, config: Config): Promise<Return
   monitor.saveAlertState(alertStateFile());
   return snap;
 }
-
-export { configOrExit } from './config-or-exit.js';

@@ -7,11 +7,11 @@ import { createInterface } from 'node:readline/promises';
 import { ACTIONS, stateLine, type ActionName, type ActionParams } from '../actions/actions.js';
 import { clientFor, executeSequence, refuse, type Outcome } from '../actions/execute.js';
 import { controlTarget } from '../actions/target.js';
-import { operatorName, readPrefsQuick } from '../config/prefs-file.js';
+import { operatorName, readPrefs } from '../config/prefs.js';
 import { parseDurationMs } from '../config/units.js';
 import { createHttp, type Http } from '../sources/http.js';
 import { maskUrl, maskUrlsIn } from '../util/mask-url.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './options.js';
 import { sanitize } from '../util/sanitize.js';
 import { controlConfigOrExit } from './config-or-exit.js';
 import { writeErr, writeOut } from './output.js';
@@ -93,7 +93,7 @@ export async function runControl(name: ActionName, opts: ControlOptions, globals
     writeErr(`gptmon ${name}: --deadline ${opts.deadline}: ${deadline.ok ? 'must be longer than 0' : deadline.error}\n`);
     return 2;
   }
-  const params: ActionParams = { reason: opts.reason ?? '(no reason given)', operator: operatorName(readPrefsQuick()) };
+  const params: ActionParams = { reason: opts.reason ?? '(no reason given)', operator: operatorName(readPrefs().prefs) };
   if (name === 'failover') params.target = opts.target ?? 'secondary';
   if (name === 'reduce') {
     const scale = Number(opts.scale ?? '0.5');

@@ -3,10 +3,9 @@
 // reach the simulator instead.
 
 import { randomBytes } from 'node:crypto';
-import type { GlobalOptions } from './main.js';
-import { ackFile, alertStateFile, progressFile } from './context.js';
+import type { GlobalOptions } from './options.js';
 import { configOrExit } from './config-or-exit.js';
-import { colorEnabled, writeOut } from './output.js';
+import { writeOut } from './output.js';
 
 export async function runDemo(globals: GlobalOptions): Promise<number> {
   const { startSim } = await import('../sim/index.js');
@@ -41,8 +40,8 @@ export async function runDemo(globals: GlobalOptions): Promise<number> {
     if (!config) return 2;
     // The console's controls act on this simulator with its token.
     process.env.GPTMON_TOKEN = token;
-    const { runTui } = await import('../ui/tui/run-tui.js');
-    const code = await runTui({ config, ackFile: ackFile(), alertStateFile: alertStateFile(), progressFile: progressFile(config), readOnly: false, color: colorEnabled(process.stdout) });
+    const { consoleOptions, runTui } = await import('./tui-runtime.js');
+    const code = await runTui(consoleOptions(config));
     writeOut(`${howTo}The simulator stopped with the console.\n`);
     return code;
   } finally {

@@ -3,16 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-
-export interface GlobalOptions {
-  config?: string;
-  trader?: string;
-  prometheus?: string;
-  alertmanager?: string;
-  color: boolean;
-}
-
-type Run = (...args: never[]) => Promise<number>;
+import type { GlobalOptions } from './options.js';
 
 function version(): string {
   try {

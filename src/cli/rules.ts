@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { exportRules } from '../config/rules-export.js';
-import type { GlobalOptions } from './main.js';
-import { configOrExit } from './context.js';
+import type { GlobalOptions } from './options.js';
+import { configOrExit } from './config-or-exit.js';
 import { writeErr } from './output.js';
 
 export async function runRulesExport(opts: { output?: string }, globals: GlobalOptions): Promise<number> {

@@ -5,7 +5,7 @@ import { findRunbook } from '../runbooks/lookup.js';
 import { renderRunbook, runbookJson, runbookMarkdown, wrap } from '../runbooks/render.js';
 import { formatRunbookIssue } from '../runbooks/types.js';
 import { truncate } from '../ui/format.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './options.js';
 import { configOrExit } from './config-or-exit.js';
 import { sanitize } from '../util/sanitize.js';
 import { colorEnabled, writeErr, writeOut } from './output.js';

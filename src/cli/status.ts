@@ -1,5 +1,6 @@
-import type { GlobalOptions } from './main.js';
-import { configOrExit, openMonitor, readOnce } from './context.js';
+import type { GlobalOptions } from './options.js';
+import { configOrExit } from './config-or-exit.js';
+import { openMonitor, readOnce } from './context.js';
 import { writeOut } from './output.js';
 import { statusCode, statusText } from './status-text.js';
 

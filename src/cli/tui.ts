@@ -1,6 +1,8 @@
-import type { GlobalOptions } from './main.js';
-import { ackFile, alertStateFile, configOrExit, progressFile } from './context.js';
-import { colorEnabled, writeErr } from './output.js';
+// `gptmon tui`: the live console, on a terminal only.
+
+import type { GlobalOptions } from './options.js';
+import { configOrExit } from './config-or-exit.js';
+import { writeErr } from './output.js';
 
 export async function runTuiCommand(opts: { readOnly?: boolean; refresh?: string }, globals: GlobalOptions): Promise<number> {
   if (!process.stdout.isTTY) {
@@ -9,6 +11,6 @@ export async function runTuiCommand(opts: { readOnly?: boolean; refresh?: string
   }
   const config = configOrExit(globals);
   if (!config) return 2;
-  const { runTui } = await import('../ui/tui/run-tui.js');
-  return runTui({ config, ackFile: ackFile(), alertStateFile: alertStateFile(), progressFile: progressFile(config), readOnly: Boolean(opts.readOnly) || config.read_only, ...(opts.refresh ? { refresh: opts.refresh } : {}), color: colorEnabled(process.stdout) });
+  const { consoleOptions, runTui } = await import('./tui-runtime.js');
+  return runTui(consoleOptions(config, { readOnly: opts.readOnly, refresh: opts.refresh }));
 }

@@ -1,14 +1,10 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-// XDG base directories, so config, state and audit land where Linux users look.
+// XDG base directories, so config lands where Linux users look (state: src/store/state-paths.ts).
 
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'gptmon');
-}
-
-export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'gptmon');
 }
 
 export function userConfigFile(env: NodeJS.ProcessEnv = process.env): string {

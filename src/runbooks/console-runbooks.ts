@@ -5,7 +5,8 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { stateDir, userConfigFile } from '../config/paths.js';
+import { userConfigFile } from '../config/paths.js';
+import { stepTokenDir } from '../store/state-paths.js';
 import type { Config } from '../config/types.js';
 import { loadRunbooks } from './load.js';
 import { RunbookService } from './service.js';
@@ -61,7 +62,7 @@ export function consoleRunbooks(opts: ConsoleRunbooksOptions): ConsoleRunbooks {
   let problem: string | undefined;
   let removeTokenFile = () => {};
   if (token && opts.stepsRun !== false) {
-    const file = writeStepTokenFile(stateDir(env), token, opts.pid);
+    const file = writeStepTokenFile(stepTokenDir(env), token, opts.pid);
     if (file.ok) {
       add.GPTMON_TOKEN_FILE = file.path;
       removeTokenFile = file.remove;

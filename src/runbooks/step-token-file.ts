@@ -28,12 +28,12 @@ const quietly = (fn: () => void) => {
 };
 
 /**
- * `<stateDir>/run/token-<host>-<pid>`, mode 0600 in a 0700 directory. Files
- * left by consoles of this host no longer running are removed; a home shared
- * between hosts keeps the other hosts' files, whose processes it cannot see.
+ * `<dir>/token-<host>-<pid>` (dir: stepTokenDir() of store/state-paths.ts),
+ * mode 0600 in a 0700 directory. Files left by consoles of this host no
+ * longer running are removed; a home shared between hosts keeps the other
+ * hosts' files, whose processes it cannot see.
  */
-export function writeStepTokenFile(stateDir: string, token: string, pid = process.pid): StepTokenFile {
-  const dir = join(stateDir, 'run');
+export function writeStepTokenFile(dir: string, token: string, pid = process.pid): StepTokenFile {
   const host = hostname().replace(/[^A-Za-z0-9.-]/g, '_');
   const path = join(dir, `token-${host}-${pid}`);
   try {

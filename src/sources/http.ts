@@ -1,9 +1,14 @@
 // Every HTTP request gptmon makes goes through here: one keep-alive pool per
 // origin (undici's Agent keeps one Pool per origin), a deadline on each
 // request, an abort signal, and a cap on the body, so a dead, slow or
-// runaway endpoint becomes a short reason string, never an exception.
+// runaway endpoint becomes a short reason, never an exception. The reason is
+// for people; what callers decide on is typed beside it (the status, and
+// whether trying again may help), never read back out of the words.
 
-// The Agent and request() alone, not the package index: see src/types/undici-agent.d.ts.
+// The Agent and request() alone, not the package index (which costs a control
+// ~50 ms to load): private paths, so package.json pins undici's exact version
+// and test/sources/undici-pin.test.ts checks they still resolve. See also
+// src/types/undici-agent.d.ts.
 import Agent from 'undici/lib/dispatcher/agent.js';
 import apiRequest from 'undici/lib/api/api-request.js';
 
@@ -26,9 +31,28 @@ export interface HttpRequest {
   timeoutMs?: number;
 }
 
-export type HttpResult =
-  | { ok: true; status: number; contentType: string; text: string; ms: number }
-  | { ok: false; reason: string; status?: number; ms: number };
+/** A request that got no usable answer. */
+export interface HttpFailure {
+  ok: false;
+  /** One line for a person: `connection refused`, `timed out after 2s`. */
+  reason: string;
+  /** The server's status, when it answered (with a body too large, or not JSON). */
+  status?: number;
+  /**
+   * Whether asking again may go differently: true for a connection that failed
+   * or timed out, a 5xx, or an answer lost on the way; false when nothing was
+   * sent (a bad URL or header), the caller cancelled, or the server said no (3xx, 4xx).
+   */
+  retryable: boolean;
+  ms: number;
+}
+
+export type HttpResult = { ok: true; status: number; contentType: string; text: string; ms: number } | HttpFailure;
+
+/** A 3xx or 4xx is the server's answer, and asking again gets it again; anything else may pass. */
+export function retryableStatus(status: number): boolean {
+  return status < 300 || status >= 500;
+}
 
 export interface Http {
   request(url: string, req?: HttpRequest): Promise<HttpResult>;
@@ -103,10 +127,10 @@ export function createHttp(opts: HttpOptions): Http {
     try {
       parsed = new URL(url);
     } catch {
-      return { ok: false, reason: `not a URL: ${maskUrlsIn(url)}`, ms: 0 };
+      return { ok: false, reason: `not a URL: ${maskUrlsIn(url)}`, retryable: false, ms: 0 };
     }
     const bad = invalidHeader(req.headers);
-    if (bad) return { ok: false, reason: `the ${bad} header has a character HTTP does not allow; nothing was sent`, ms: 0 };
+    if (bad) return { ok: false, reason: `the ${bad} header has a character HTTP does not allow; nothing was sent`, retryable: false, ms: 0 };
     try {
       const res = await apiRequest.call(agent, {
         origin: parsed.origin,
@@ -118,10 +142,12 @@ export function createHttp(opts: HttpOptions): Http {
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
+      // Too large is an answer lost to us, not a no: asking again (or reading
+      // the state back) is how a caller learns what happened.
       const declared = Number(res.headers['content-length'] ?? NaN);
       if (declared > maxBytes) {
         res.body.destroy();
-        return { ok: false, status: res.statusCode, reason: `response too large (${formatBytes(declared)}, limit ${formatBytes(maxBytes)})`, ms: ms() };
+        return { ok: false, status: res.statusCode, reason: `response too large (${formatBytes(declared)}, limit ${formatBytes(maxBytes)})`, retryable: true, ms: ms() };
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -129,7 +155,7 @@ export function createHttp(opts: HttpOptions): Http {
         size += (chunk as Buffer).length;
         if (size > maxBytes) {
           res.body.destroy();
-          return { ok: false, status: res.statusCode, reason: `response too large (over ${formatBytes(maxBytes)})`, ms: ms() };
+          return { ok: false, status: res.statusCode, reason: `response too large (over ${formatBytes(maxBytes)})`, retryable: true, ms: ms() };
         }
         chunks.push(chunk as Buffer);
       }
@@ -137,7 +163,8 @@ export function createHttp(opts: HttpOptions): Http {
       return { ok: true, status: res.statusCode, contentType, text: Buffer.concat(chunks).toString('utf8'), ms: ms() };
     } catch (err) {
       const reason = deadline.aborted ? `timed out after ${formatMs(timeoutMs)}` : describeError(err, timeoutMs);
-      return { ok: false, reason, ms: ms() };
+      // Cancelled by the caller: it no longer wants an answer. Otherwise the network's trouble may pass.
+      return { ok: false, reason, retryable: !(req.signal?.aborted && !deadline.aborted), ms: ms() };
     }
   }
 
@@ -149,17 +176,18 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
-export type JsonResult<T = unknown> = { ok: true; status: number; json: T; ms: number } | { ok: false; reason: string; status?: number; ms: number };
+export type JsonResult<T = unknown> = { ok: true; status: number; json: T; ms: number } | HttpFailure;
 
 /** JSON from a response, with a reason a human can act on when it is not JSON. */
 export function asJson<T = unknown>(res: HttpResult): JsonResult<T> {
   if (!res.ok) return res;
   const text = res.text.trimStart();
-  if (text === '') return { ok: false, status: res.status, reason: `empty body (HTTP ${res.status})`, ms: res.ms };
-  if (text.startsWith('<')) return { ok: false, status: res.status, reason: `answered HTML, not JSON (HTTP ${res.status})`, ms: res.ms };
+  const failed = (reason: string): HttpFailure => ({ ok: false, status: res.status, reason, retryable: retryableStatus(res.status), ms: res.ms });
+  if (text === '') return failed(`empty body (HTTP ${res.status})`);
+  if (text.startsWith('<')) return failed(`answered HTML, not JSON (HTTP ${res.status})`);
   try {
     return { ok: true, status: res.status, json: JSON.parse(text) as T, ms: res.ms };
   } catch {
-    return { ok: false, status: res.status, reason: `not JSON (HTTP ${res.status}, starts "${text.slice(0, 24).replace(/\s+/g, ' ')}")`, ms: res.ms };
+    return failed(`not JSON (HTTP ${res.status}, starts "${text.slice(0, 24).replace(/\s+/g, ' ')}")`);
   }
 }

@@ -1,7 +1,8 @@
 // undici's Agent and its request() on their own: the package index also loads
 // fetch, WebSocket and the cache layers, which cost a control command tens of
 // milliseconds to start. The index normally puts request() on the prototype;
-// here it is called with the agent as `this`.
+// here it is called with the agent as `this`. Private paths: package.json pins
+// undici's exact version, and test/sources/undici-pin.test.ts checks them.
 declare module 'undici/lib/dispatcher/agent.js' {
   import { Agent } from 'undici';
   export default Agent;

@@ -10,15 +10,20 @@ import { ensureInstalled, startAlertmanager, startPrometheus, tail, type Daemon 
 import { waitFor } from '../helpers/wait.js';
 
 // Real Prometheus and Alertmanager, scraping the simulator over loopback.
+// They are started once (they take seconds); each test then sets up the
+// trader state it needs, so the tests pass alone and in any order.
+const TOKEN = 'stack-token';
 let dir: string;
 let sim: RunningSim;
+let simPort: number;
 let am: Daemon | undefined;
 let prom: Daemon | undefined;
 
 beforeAll(async () => {
   ensureInstalled();
   dir = mkdtempSync(join(tmpdir(), 'gptmon-stack-'));
-  sim = await startSim({ port: 0, token: 'stack-token', seed: 3 });
+  sim = await startSim({ port: 0, token: TOKEN, seed: 3 });
+  simPort = sim.port;
   am = await startAlertmanager(dir);
   const { config } = loadConfig({}, { XDG_CONFIG_HOME: '/nonexistent-gptmon' });
   prom = await startPrometheus(dir, { target: new URL(sim.url).host, rules: exportRules(config), alertmanager: am.url });
@@ -38,8 +43,37 @@ interface PromAlerts {
   data: { alerts: Array<{ labels: Record<string, string>; state: string }> };
 }
 
+const promAlerts = async () => ((await (await fetch(`${prom!.url}/api/v1/alerts`)).json()) as PromAlerts).data.alerts;
+
+/**
+ * A fresh simulator (calm, nothing halted) where Prometheus scrapes it, and
+ * Prometheus caught up: it has scraped the new one and holds no alert.
+ */
+async function freshCalmSim(): Promise<void> {
+  await sim.close();
+  sim = await startSim({ port: simPort, token: TOKEN, seed: 3 });
+  const restarted = Date.now();
+  await waitFor('Prometheus to scrape the fresh simulator and hold no alert', async () => {
+    const body = (await (await fetch(`${prom!.url}/api/v1/targets`)).json()) as { data: { activeTargets: Array<{ health: string; lastScrape: string }> } };
+    const scraped = body.data.activeTargets.some((t) => t.health === 'up' && Date.parse(t.lastScrape) > restarted);
+    return scraped && (await promAlerts()).length === 0;
+  }, 30_000).catch((err) => {
+    throw new Error(`${err}\n${tail(prom!.log)}`);
+  });
+}
+
+/** The drawdown scenario, past 15%, with ExcessiveDrawdown firing in Prometheus. */
+async function drawdownFiring(): Promise<void> {
+  sim.setScenario('drawdown');
+  sim.advance(60);
+  await waitFor('ExcessiveDrawdown firing in Prometheus', async () => (await promAlerts()).some((a) => a.labels.alertname === 'ExcessiveDrawdown' && a.state === 'firing'), 30_000).catch((err) => {
+    throw new Error(`${err}\n${tail(prom!.log)}`);
+  });
+}
+
 describe('with a real Prometheus and Alertmanager', () => {
   it('calm: status reads the values from Prometheus and exits 0', async () => {
+    await freshCalmSim();
     const r = await runCli(['status', ...flags()], { env: env('ana') });
     expect(r.stdout).toContain('prometheus ok');
     expect(r.stdout).toContain('alertmanager ok');
@@ -48,14 +82,7 @@ describe('with a real Prometheus and Alertmanager', () => {
   });
 
   it('a drawdown becomes ExcessiveDrawdown firing in Prometheus, and gptmon alerts shows it', async () => {
-    sim.setScenario('drawdown');
-    sim.advance(60);
-    await waitFor('ExcessiveDrawdown firing in Prometheus', async () => {
-      const body = (await (await fetch(`${prom!.url}/api/v1/alerts`)).json()) as PromAlerts;
-      return body.data.alerts.some((a) => a.labels.alertname === 'ExcessiveDrawdown' && a.state === 'firing');
-    }, 30_000).catch((err) => {
-      throw new Error(`${err}\n${tail(prom!.log)}`);
-    });
+    await drawdownFiring();
     const r = await runCli(['alerts', ...flags()], { env: env('ana') });
     expectNoStack(r.stderr);
     expect(r.code).toBe(0);
@@ -65,6 +92,7 @@ describe('with a real Prometheus and Alertmanager', () => {
   });
 
   it('gptmon ack is a silence in Alertmanager, and a second gptmon sees it', async () => {
+    await drawdownFiring();
     const ack = await runCli(['ack', 'ExcessiveDrawdown', '--comment', 'flattening', '--for', '2h', ...flags()], { env: env('ana') });
     expect(ack.stderr).toBe('');
     expect(ack.code).toBe(0);

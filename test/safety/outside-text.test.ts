@@ -35,6 +35,7 @@ import { createScreen } from '../../src/ui/tui/screen.js';
 import { runbookText } from '../helpers/runbook-files.js';
 import { useTempDir } from '../helpers/temp.js';
 import { renderConsole, stubController, typeKeys, waitForFrame } from '../helpers/tui.js';
+import { waitFor } from '../helpers/wait.js';
 
 const tmp = useTempDir();
 afterEach(() => cleanup());
@@ -345,5 +346,5 @@ describe('outside text in the console', () => {
 });
 
 async function waitForWrite(out: string[]): Promise<void> {
-  for (let i = 0; i < 100 && !out.length; i++) await new Promise((r) => setTimeout(r, 10));
+  await waitFor('the screen to write the frame', () => out.length > 0, 2000, 10);
 }

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/wait.js';
+import type { RunningSim } from '../../src/sim/index.js';
 import { call, closeAll, get, post, start } from './helpers.js';
+
+/** A check for waitFor: true once the simulator has logged a request (and is holding it). */
+const heldRequests = (sim: RunningSim) => async () => ((await get(sim, '/sim/requests')).json as unknown[]).length > 0;
 
 afterEach(closeAll);
 
@@ -27,10 +32,8 @@ describe('sim system-down', () => {
   it('drops held requests when the scenario changes, then answers again', async () => {
     const sim = await start({ scenario: 'system-down' });
     const pending = call(sim, 'GET', '/health/detailed', { timeoutMs: 10_000 });
-    // Wait until the server has the request before switching.
-    for (let i = 0; i < 100 && ((await get(sim, '/sim/requests')).json as unknown[]).length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    // The server must have the request before the switch, or the test proves nothing.
+    await waitFor('the held request in the simulator\'s log', heldRequests(sim), 5000, 10);
     await post(sim, '/sim/scenario', { name: 'calm' });
     // Dropped by the server (a network error), not given up on by the client.
     const error = await pending.then(() => undefined, (e: unknown) => e);
@@ -41,9 +44,7 @@ describe('sim system-down', () => {
   it('close() ends held connections', async () => {
     const sim = await start({ scenario: 'system-down' });
     const pending = call(sim, 'GET', '/metrics', { timeoutMs: 10_000 });
-    for (let i = 0; i < 100 && ((await get(sim, '/sim/requests')).json as unknown[]).length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await waitFor('the held request in the simulator\'s log', heldRequests(sim), 5000, 10);
     await sim.close();
     const error = await pending.then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);

@@ -1,22 +1,27 @@
-// `gptmon tui`: checks it has a terminal, builds the monitor and controller,
-// takes the screen, and renders the App until the engineer quits.
+// `gptmon tui` and `gptmon demo`: the console's composition root. It wires
+// the I/O (the monitor, the controls' HTTP, the runbook steps, the terminal)
+// to the App, which only renders state (src/ui/ does no I/O), takes the
+// screen, and renders until the engineer quits. Loaded on demand: the one
+// module of the command line that brings in React and Ink.
 
 import { constants as osConstants } from 'node:os';
 import React from 'react';
 import { render } from 'ink';
-import type { Config } from '../../config/types.js';
-import { operatorName, readPrefsQuick } from '../../config/prefs-file.js';
-import { parseDurationMs } from '../../config/units.js';
-import { Monitor } from '../../monitor/monitor.js';
-import { App } from './App.js';
-import { ControlService } from '../../actions/service.js';
-import { controlTarget } from '../../actions/target.js';
-import { createHttp } from '../../sources/http.js';
-import { consoleRunbooks } from '../../runbooks/console-runbooks.js';
-import { Controller } from './controller.js';
-import { createScreen } from './screen.js';
-import { takeTerminal } from './terminal.js';
-import { ThemeContext } from './theme.js';
+import { ControlService } from '../actions/service.js';
+import { controlTarget } from '../actions/target.js';
+import { operatorName, readPrefs } from '../config/prefs.js';
+import type { Config } from '../config/types.js';
+import { parseDurationMs } from '../config/units.js';
+import { Monitor } from '../monitor/monitor.js';
+import { consoleRunbooks } from '../runbooks/console-runbooks.js';
+import { createHttp } from '../sources/http.js';
+import { ackFile, alertStateFile, progressFile } from '../store/state-paths.js';
+import { App } from '../ui/tui/App.js';
+import { Controller } from '../ui/tui/controller.js';
+import { createScreen } from '../ui/tui/screen.js';
+import { takeTerminal } from '../ui/tui/terminal.js';
+import { ThemeContext } from '../ui/tui/theme.js';
+import { colorEnabled, writeErr } from './output.js';
 
 export interface TuiOptions {
   config: Config;
@@ -30,19 +35,34 @@ export interface TuiOptions {
   stdin?: NodeJS.ReadStream;
 }
 
+/**
+ * The one way the console's options are built, for `gptmon tui` and `gptmon
+ * demo` alike: this user's state files, the config's read_only on top of
+ * --read-only, colour as the terminal allows.
+ */
+export function consoleOptions(config: Config, flags: { readOnly?: boolean; refresh?: string | undefined } = {}): TuiOptions {
+  return {
+    config,
+    ackFile: ackFile(),
+    alertStateFile: alertStateFile(),
+    progressFile: progressFile(config),
+    readOnly: Boolean(flags.readOnly) || config.read_only,
+    ...(flags.refresh ? { refresh: flags.refresh } : {}),
+    color: colorEnabled(process.stdout),
+  };
+}
+
 export async function runTui(opts: TuiOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
-  // Read, not opened with conf: the console only reads preferences, and conf's
-  // schema validator costs start-up time and memory all night.
-  const prefs = readPrefsQuick();
-  const refreshText = opts.refresh ?? prefs?.get('refresh') ?? '1s';
+  const { prefs } = readPrefs();
+  const refreshText = opts.refresh ?? prefs.refresh;
   const refresh = parseDurationMs(refreshText);
   if (!refresh.ok || refresh.value < 250) {
-    process.stderr.write(`gptmon tui: --refresh ${refreshText}: ${refresh.ok ? 'at least 250ms' : refresh.error}\n`);
+    writeErr(`gptmon tui: --refresh ${refreshText}: ${refresh.ok ? 'at least 250ms' : refresh.error}\n`);
     return 2;
   }
-  const bell = prefs?.get('bell') ?? true;
-  const color = opts.color && prefs?.get('theme') !== 'mono';
+  const bell = prefs.bell;
+  const color = opts.color && prefs.theme !== 'mono';
   const operator = operatorName(prefs);
   // Steps run as the console would, without its token in their environment.
   const steps = consoleRunbooks({ config: opts.config, progressFile: opts.progressFile, operator, stepsRun: !opts.readOnly });

@@ -1,0 +1,11 @@
+// The options every command accepts (--config, the targets, --no-color), in a
+// module of their own: a command needs their type, not the whole command line
+// that main.ts builds.
+
+export interface GlobalOptions {
+  config?: string;
+  trader?: string;
+  prometheus?: string;
+  alertmanager?: string;
+  color: boolean;
+}
