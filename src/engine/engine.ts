@@ -11,6 +11,7 @@ import type { AlertTrack } from './alert-state.js';
 import { sortLiveFirst } from './alert-order.js';
 import { breakers } from './breakers.js';
 import { classify } from './classify.js';
+import { countsOf } from './counts.js';
 import { EmbeddedAlerts } from './embedded-alerts.js';
 import type { Lookup } from './evaluate.js';
 import { delta, quantile } from './histogram.js';
@@ -237,6 +238,6 @@ export class Engine {
       unknown,
     };
     const verdict = verdictOf(base, (n) => this.config.metrics[n]?.label ?? n);
-    return { ...base, verdict, worst: verdict.code === 2 ? 'critical' : verdict.code === 1 ? 'warning' : 'ok' };
+    return { ...base, verdict, counts: countsOf(alerts, metrics, this.config), worst: verdict.code === 2 ? 'critical' : verdict.code === 1 ? 'warning' : 'ok' };
   }
 }

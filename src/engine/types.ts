@@ -1,5 +1,6 @@
 import type { Severity } from '../config/types.js';
 import type { ValueKind } from '../config/units.js';
+import type { Counts } from './counts.js';
 import type { Verdict } from './verdict.js';
 import type { Level } from './classify.js';
 
@@ -141,6 +142,8 @@ export interface Snapshot {
   scrape?: { unreadable: number; duplicates: string[] };
   /** The one answer to "how bad is it now", as `status` exits and the header says it. */
   verdict: Verdict;
+  /** What the header counts: firing by severity, pending, values past a critical line. */
+  counts: Counts;
   /** The verdict as a level: critical, warning or ok. */
   worst: Level;
   /** Nothing at all could be read. */

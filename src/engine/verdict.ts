@@ -33,7 +33,7 @@ export function traderSilentFor(snap: Pick<Snapshot, 'mode' | 'sources' | 'now'>
   return snap.now - Math.max(last(health), values ? last(values) : 0);
 }
 
-export function verdictOf(snap: Omit<Snapshot, 'verdict' | 'worst'>, labelOf: (name: string) => string = (n) => n): Verdict {
+export function verdictOf(snap: Omit<Snapshot, 'verdict' | 'worst' | 'counts'>, labelOf: (name: string) => string = (n) => n): Verdict {
   const firing = snap.alerts.filter((a) => a.state === 'firing');
   const down = firing.find((a) => a.availability);
   if (down) return { code: 2, word: 'CRITICAL', reasons: [`${down.name} firing: the trader has not answered for ${formatAge(snap.now - down.activeAt)}`] };

@@ -3,7 +3,7 @@
 
 import type { AlertView } from '../engine/types.js';
 import { sanitize } from '../util/sanitize.js';
-import { formatAge, formatClock, formatValue } from './format.js';
+import { formatAge, formatClock, formatLineValue, formatValue } from './format.js';
 
 export const SEVERITY_WORD = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW' } as const;
 
@@ -30,7 +30,7 @@ export function ackText(a: AlertView): string {
 export function alertLineText(a: AlertView): string | undefined {
   const value = alertValueText(a);
   if (value === undefined || !a.line || a.availability) return value;
-  return `${value} ${a.line.op} ${formatValue(a.line.value, a.valueKind)}`;
+  return `${value} ${a.line.op} ${formatLineValue(a.line.value, a.valueKind)}`;
 }
 
 /** `ExcessiveDrawdown desk=b`: the name, and what sets this instance apart from the alert's others. */

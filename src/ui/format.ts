@@ -88,3 +88,11 @@ export function formatThresholdsCompact(spec: Pick<MetricSpec, 'warning' | 'crit
   if (spec.critical !== undefined) parts.push(`✖${bare(spec.critical * scale)}`);
   return parts.join(' ');
 }
+
+/** A line's value in the metric's unit, as the thresholds write it: `15%`, `500ms`, `0.8`. */
+export function formatLineValue(value: number, kind: ValueKind): string {
+  if (kind === 'ratio') return `${bare(value * 100)}%`;
+  if (kind === 'seconds') return value < 10 ? `${bare(value * 1000)}ms` : `${bare(value)}s`;
+  if (kind === 'currency') return formatMoney(value);
+  return bare(value);
+}

@@ -138,6 +138,7 @@ function fullSnapshot(): Snapshot {
     problems: ['acks kept here could not be read: /home/ana/.local/state/gptmon/acks.json: permission denied'],
     scrape: { unreadable: 3, duplicates: ['portfolio_drawdown'] },
     verdict: { code: 2, word: 'CRITICAL', reasons: ['Drawdown past its critical line', 'unhealthy: api'] },
+    counts: { firing: { critical: 1, high: 0, medium: 0, low: 0 }, pending: 1, pastCritical: ['portfolio_drawdown'] },
     worst: 'critical',
     unknown: false,
   };

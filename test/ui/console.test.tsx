@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { loadConfig } from '../../src/config/load.js';
 import { Engine } from '../../src/engine/engine.js';
-import { CALM, failed, scrape } from '../helpers/scrape.js';
+import { CALM, calmHistograms, failed, scrape } from '../helpers/scrape.js';
 import { renderConsole, stubController, waitForFrame } from '../helpers/tui.js';
 
 const { config } = loadConfig({}, { XDG_CONFIG_HOME: '/nonexistent-gptmon' });
@@ -22,7 +22,7 @@ function snapshotOf(kind: 'calm' | 'warning' | 'critical' | 'stale' | 'down') {
   }
   const values = kind === 'warning' ? { ...CALM, memory_usage: 0.85 } : kind === 'critical' ? { ...CALM, portfolio_drawdown: 0.162 } : CALM;
   for (let s = 0; s <= 10; s++) {
-    e.recordScrape(at(s), scrape({ ...values, portfolio_drawdown: values.portfolio_drawdown + s * 0.0001 }, { api_latency_seconds: [[0.1, s * 10], [0.5, s * 40], [Infinity, s * 40]] }));
+    e.recordScrape(at(s), scrape({ ...values, portfolio_drawdown: values.portfolio_drawdown + s * 0.0001 }, { ...calmHistograms(s), api_latency_seconds: [[0.1, s * 10], [0.5, s * 40], [Infinity, s * 40]] }));
     e.recordHealth(at(s), HEALTH);
   }
   if (kind === 'stale') {
@@ -52,6 +52,7 @@ describe.each([
   it('calm: trading active, nothing firing, values with units and a tick', async () => {
     const f = await show('calm');
     expect(f).toContain('■ TRADING ACTIVE');
+    expect(f).toContain('✓ all clear');
     expect(f).toContain('no alerts firing');
     expect(f).toMatch(/Drawdown +3\.\d% ✓/);
     expect(f).toMatch(/Accuracy +62\.0% ✓/);
@@ -70,16 +71,22 @@ describe.each([
     const f = await show('critical');
     expect(f).toContain('✖ CRIT 1');
     expect(f).toMatch(/Drawdown +16\.\d% ✖ CRIT/);
-    expect(f).toMatch(/✖ CRIT ExcessiveDrawdown .*firing 10s .*respond in 4m50s .*→ drawdown/);
-    expect(f).toMatch(/drawdown 16\.\d\/20% ▲ near/);
+    // The value and the line it is past, at both sizes; the countdown; the runbook where there is room.
+    expect(f).toMatch(/✖ CRIT ExcessiveDrawdown +16\.\d% > 15% +firing 10s +respond in 4m50s/);
+    if (size.columns >= 100) expect(f).toMatch(/respond in 4m50s +→ drawdown/);
+    expect(f).toMatch(/Breakers +dd 16\.\d\/20% ▲/);
   });
 
   it('stale: the panel says how old its values are, and the source says stale', async () => {
     const f = await show('stale');
     expect(f).toMatch(/Trading · stale 10s/);
-    expect(f).toMatch(/Drawdown +3\.\d% stale/);
+    // The row keeps its last state, marked as not known now, and says how old it is where there is room.
+    expect(f).toMatch(size.columns >= 100 ? /Drawdown +3\.\d% ✓\? +10s/ : /Drawdown +3\.\d% ✓\?/);
     expect(f).toMatch(/metrics stale 10s/);
-    expect(f).not.toMatch(/Drawdown +3\.\d% ✓/);
+    expect(f).not.toMatch(/Drawdown +3\.\d% ✓ /);
+    // The trader is not claimed active on old data.
+    expect(f).toContain('? TRADING last ACTIVE 10s ago'.slice(size.columns < 80 ? 10 : 0));
+    expect(f).not.toContain('■ TRADING ACTIVE');
   });
 
   it('down: no number looks live, the dead source is named', async () => {
@@ -87,7 +94,8 @@ describe.each([
     expect(f).toContain('TRADING UNKNOWN'.slice(size.columns < 80 ? 8 : 0));
     expect(f).toMatch(/health down \d+s/);
     expect(f).toMatch(/metrics down \d+s/);
-    expect(f).toMatch(/Drawdown +— —/);
+    expect(f).toMatch(/Drawdown +— +(>10│15%|▲10 ✖15)/);
+    expect(f).not.toMatch(/Drawdown +— ✓/);
     expect(f).toContain('health unavailable: connection refused');
   });
 });

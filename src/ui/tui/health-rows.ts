@@ -11,7 +11,9 @@ export function healthRows(snap: Snapshot): Row[] {
   const src = snap.sources.trader;
   if (!t.components.length) return [{ kind: 'text', text: src.state === 'ok' ? 'no components reported' : `health unavailable: ${sanitize(src.reason ?? 'not read yet')}`, level: src.state === 'ok' ? 'ok' : 'warning' }];
   // Names and messages are the trader's words: sanitised, so a message cannot retitle the terminal.
-  const comps = t.components.map((c) => `${c.healthy ? '✓' : '✖'} ${sanitize(c.name)}${c.latencyMs !== undefined ? ` ${Math.round(c.latencyMs)}ms` : ''}${!c.healthy && c.message ? ` ${sanitize(c.message)}` : ''}`).join('  ');
+  // Not read on the last poll: `?`, whatever they were; the old word stays after it.
+  const mark = (healthy: boolean) => (!t.componentsFresh ? '?' : healthy ? '✓' : '✖');
+  const comps = t.components.map((c) => `${mark(c.healthy)} ${sanitize(c.name)}${c.latencyMs !== undefined ? ` ${Math.round(c.latencyMs)}ms` : ''}${!c.healthy && c.message ? ` ${sanitize(c.message)}` : ''}`).join('  ');
   const facts: string[] = [];
   if (t.uptime !== undefined) facts.push(`up ${formatAge(t.uptime * 1000)}`);
   if (t.requestsPerSecond !== undefined) facts.push(`${t.requestsPerSecond.toFixed(1)} req/s`);

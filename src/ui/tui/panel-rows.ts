@@ -4,18 +4,32 @@
 import type { MetricSpec } from '../../config/types.js';
 import type { Level } from '../../engine/classify.js';
 import type { Snapshot } from '../../engine/types.js';
-import { formatAge, formatThresholds, formatValue } from '../format.js';
+import { sanitize } from '../../util/sanitize.js';
+import { formatAge, formatThresholds, formatThresholdsCompact, formatValue } from '../format.js';
+import type { SparkScale } from '../sparkline.js';
+
 export interface MetricRow {
   kind: 'metric';
   name: string;
   label: string;
   value: string;
+  /** The state it is in, or was in when last read (a stale row keeps it). */
   level: Level;
-  /** Shown instead of the state when the value is old: `stale 12s`. */
+  /** It has lines: only then does it show a state at all (no ✓ for a value never judged). */
+  judged: boolean;
+  /** The value is old: `40s`, shown beside the state it kept. */
   staleFor?: string;
+  /** The read worked but gave no number: `missing`, `NaN`, … */
+  noData?: string;
+  /** Not read yet. */
   missing: boolean;
+  /** `desk=b`: which series the value is, when the metric comes as several. */
+  series?: string;
   history: number[];
+  scale: SparkScale;
   thresholds: string;
+  /** The same lines in fewer columns, for a narrow panel: `▲10 ✖15`. */
+  thresholdsCompact: string;
 }
 
 export interface TextRow {
@@ -39,18 +53,24 @@ export interface PanelModel {
 /** A metric's row: its label, value, state and lines, all from its spec. */
 export function metricRow(snap: Snapshot, spec: MetricSpec): MetricRow {
   const m = snap.metrics[spec.name];
+  const lines = [spec.warning, spec.critical].filter((v): v is number => v !== undefined);
   const row: MetricRow = {
     kind: 'metric',
     name: spec.name,
     label: spec.label,
     value: formatValue(m?.value, spec.kind),
-    level: m && !m.stale ? m.level : 'ok',
-    missing: m?.value === undefined,
+    level: m?.level ?? 'ok',
+    judged: m?.judged ?? false,
+    missing: m?.value === undefined && !m?.noData,
     history: m?.history ?? [],
+    // The lines are in the scale, so a value far inside them draws low and calm; a ratio spans 0-100%.
+    scale: lines.length ? { lines } : spec.kind === 'ratio' ? { range: [0, 1] } : {},
     thresholds: formatThresholds(spec),
+    thresholdsCompact: formatThresholdsCompact(spec),
   };
-  if (m?.value !== undefined && m.stale && m.at !== undefined) row.staleFor = formatAge(snap.now - m.at);
-  if (m?.value !== undefined && m.stale) row.level = m.level;
+  if (m?.noData) row.noData = m.noData;
+  if (m?.labels && Object.keys(m.labels).length) row.series = Object.entries(m.labels).map(([k, v]) => `${sanitize(k)}=${sanitize(v)}`).join(' ');
+  if ((m?.value !== undefined || m?.noData) && m.stale && m.at !== undefined) row.staleFor = formatAge(snap.now - m.at);
   return row;
 }
 

@@ -28,8 +28,8 @@ export function tint(theme: Theme, color: string | undefined): string | undefine
 
 const FG: Record<string, number> = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90 };
 
-/** Text in a colour (and bold) as raw SGR, for rows drawn as one string. */
-export function sgr(text: string, color: string | undefined, bold = false): string {
-  const codes = [bold ? '1' : '', color && FG[color] ? String(FG[color]) : ''].filter(Boolean);
+/** Text in a colour (and bold, dim, inverse) as raw SGR, for rows drawn as one string. */
+export function sgr(text: string, color: string | undefined, bold = false, more: { dim?: boolean; inverse?: boolean } = {}): string {
+  const codes = [bold ? '1' : '', more.dim ? '2' : '', more.inverse ? '7' : '', color && FG[color] ? String(FG[color]) : ''].filter(Boolean);
   return codes.length ? `\x1b[${codes.join(';')}m${text}\x1b[0m` : text;
 }

@@ -4,6 +4,7 @@ import type { Config } from '../../../config/types.js';
 import type { AlertView } from '../../../engine/types.js';
 import { tint, useTheme } from '../theme.js';
 import { AlertLine } from './AlertLine.js';
+import { nameWidthOf } from '../alert-line-text.js';
 
 interface Props {
   alerts: AlertView[];
@@ -24,7 +25,7 @@ export function AlertStrip({ alerts, config, now, width, rows, selected, boxed }
   const title = `Alerts${alerts.length ? ` (${alerts.length})` : ''}${more > 0 ? ` · ${more} more: A or :alerts` : ''}`;
   const inner = boxed ? width - 4 : width - 1;
   const lines = alerts.length
-    ? shown.map((a, i) => <AlertLine key={a.key} alert={a} config={config} now={now} width={inner} selected={i === selected} />)
+    ? shown.map((a, i) => <AlertLine key={a.key} alert={a} now={now} width={inner} selected={i === selected} nameWidth={nameWidthOf(shown)} />)
     : [
         <Text key="none" color={tint(theme, 'green')}>
           {'✓ no alerts firing or pending'.padEnd(inner)}

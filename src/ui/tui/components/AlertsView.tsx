@@ -5,6 +5,7 @@ import type { AlertView } from '../../../engine/types.js';
 import { sanitize } from '../../../util/sanitize.js';
 import { tint, useTheme } from '../theme.js';
 import { AlertLine } from './AlertLine.js';
+import { nameWidthOf } from '../alert-line-text.js';
 
 interface Props {
   alerts: AlertView[];
@@ -31,7 +32,7 @@ export function AlertsView({ alerts, total, filter, config, now, width, height, 
         window.map((a, i) => (
           <Text key={a.key}>
             {' '}
-            <AlertLine alert={a} config={config} now={now} width={width - 1} selected={start + i === selected} />
+            <AlertLine alert={a} now={now} width={width - 1} selected={start + i === selected} nameWidth={nameWidthOf(window)} />
           </Text>
         ))
       ) : (

@@ -1,80 +1,73 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Snapshot, SourceStatus } from '../../../engine/types.js';
-import { formatAge, truncate } from '../../format.js';
+import type { Snapshot } from '../../../engine/types.js';
+import { truncate } from '../../format.js';
 import { sanitize } from '../../../util/sanitize.js';
-import { SEVERITY_COLOR, SEVERITY_SYMBOL, SEVERITY_WORD, tint, useTheme } from '../theme.js';
+import { countSegments, tradingSegment, trustLine, type Tone } from '../header-text.js';
+import { tint, useTheme } from '../theme.js';
+
+export { sourceAge } from '../header-text.js';
 
 interface Props {
   snap: Snapshot;
   width: number;
   paused: boolean;
   clock: string;
+  /** The simulator's URL when this is the demo: said in the header, so nobody mistakes it for the trader. */
+  demo?: string;
+  /** A critical value in a panel scrolled out of view (one column): where it is. */
+  offscreen?: string;
 }
 
-const SOURCE_NAME: Record<string, string> = { trader: 'health', metrics: 'metrics', prometheus: 'prometheus', alertmanager: 'alertmanager' };
-
-/** `health 1s`, `prometheus stale 20s`, `alertmanager down 40s`: the age of what is shown. */
-export function sourceAge(s: SourceStatus, now: number): string {
-  const name = SOURCE_NAME[s.name] ?? s.name;
-  if (s.state === 'off') return `${name} off`;
-  if (s.state === 'ok') return `${name} ${formatAge(now - (s.lastOkAt ?? now))}`;
-  const age = s.lastOkAt !== undefined ? formatAge(now - s.lastOkAt) : formatAge(now - (s.since ?? now));
-  return `${name} ${s.state === 'stale' ? 'stale' : 'down'} ${age}`;
-}
+const TONE_COLOR: Record<Tone, string> = { ok: 'green', warning: 'yellow', critical: 'red', unknown: 'yellow' };
 
 /**
- * Line one answers "is money at risk?": trading state first, then the worst
- * severities with counts, then the clock. Line two is about trust: each
- * source's age, and what a dead one means.
+ * Line one answers "is money at risk?": trading state first (never claimed
+ * without having been seen now), then what is wrong, then the clock. Line two
+ * is about trust: each source's age, and what a dead one means.
  */
-export const Header = React.memo(function Header({ snap, width, paused, clock }: Props) {
+export const Header = React.memo(function Header({ snap, width, paused, clock, demo, offscreen }: Props) {
   const theme = useTheme();
   const t = snap.trader;
-  const halted = t.trading === 'halted';
   const tiny = width < 80;
-  const word = tiny ? '' : 'TRADING ';
-  const tradingText = t.trading === undefined ? ` ? ${word}UNKNOWN ` : halted ? ` ■ ${word}HALTED ` : ` ■ ${word}ACTIVE `;
-  const firing = snap.alerts.filter((a) => a.state === 'firing');
-  const counts = (['critical', 'high', 'medium', 'low'] as const).map((s) => [s, firing.filter((a) => a.severity === s).length] as const).filter(([, n]) => n > 0);
   const narrow = width < 100;
-  const badge = narrow ? '' : ' GPTMON ';
+  const trading = tradingSegment(snap, tiny);
+  const counts = countSegments(snap);
+  const badge = demo ? ` SIM ${narrow ? '' : `${demo} `}` : narrow ? '' : ' GPTMON ';
+  // Site and model are the trader's words: sanitised.
   const site = t.site === undefined ? '?' : sanitize(t.site);
   const model = t.model === undefined ? '?' : sanitize(t.model);
   const ident = narrow ? `${site} · ${model}` : `site ${site}  model ${model}`;
-  const sevText = counts.length ? counts.map(([s, n]) => `${SEVERITY_SYMBOL[s]} ${SEVERITY_WORD[s]} ${n}`).join('  ') : 'no alerts firing';
+  const countText = counts.map((s) => s.text).join('  ');
+  const note = offscreen ? `  ${offscreen}` : '';
   // On a small terminal the site and model matter more than the clock.
   const shownClock = tiny ? '' : ` ${clock} `;
   const right = `${paused ? ' PAUSED ' : ''}${shownClock}`;
-  const fixed = badge.length + tradingText.length + 3 + sevText.length + right.length;
+  const fixed = badge.length + trading.text.length + 3 + countText.length + note.length + right.length;
   const fit = fixed + 2 + ident.length <= width;
   const gap = Math.max(1, width - fixed - (fit ? 2 + ident.length : 0));
-
-  const sources = snap.mode === 'embedded' ? [snap.sources.trader, snap.sources.metrics, snap.sources.alertmanager] : [snap.sources.trader, snap.sources.prometheus, snap.sources.alertmanager];
-  const amNote = snap.sources.alertmanager.state === 'off' ? ' (acks kept locally)' : snap.sources.alertmanager.state !== 'ok' ? ' (acks kept locally meanwhile)' : '';
-  const line2 = [sources.map((s) => sourceAge(s, snap.now)).join(' · ') + amNote, ...snap.problems.map(sanitize)].join(' · ');
-  const problems = [...sources.filter((s) => s.state === 'stale' || s.state === 'down'), ...snap.problems];
-  const keysHint = narrow ? '' : 'p pause  : cmd  ? help';
+  const trust = trustLine(snap);
+  const keysHint = narrow ? '' : paused ? 'p resume  : cmd  ? help' : 'p pause  : cmd  ? help';
+  const room = width - keysHint.length - 1;
   return (
     <Box flexDirection="column" width={width}>
       <Text>
-        <Text bold inverse>
+        <Text bold inverse color={tint(theme, demo ? 'magenta' : undefined)}>
           {badge}
         </Text>
-        <Text bold inverse={halted || t.trading === undefined} color={tint(theme, halted ? 'red' : t.trading === undefined ? 'yellow' : 'green')}>
-          {tradingText}
+        <Text bold inverse={trading.tone !== 'ok'} color={tint(theme, TONE_COLOR[trading.tone])}>
+          {trading.text}
         </Text>
         {fit ? `  ${ident}` : ''}
         {'   '}
-        {counts.length ? (
-          counts.map(([s, n], i) => (
-            <Text key={s} color={tint(theme, SEVERITY_COLOR[s])} bold={s === 'critical'}>
-              {`${i ? '  ' : ''}${SEVERITY_SYMBOL[s]} ${SEVERITY_WORD[s]} ${n}`}
-            </Text>
-          ))
-        ) : (
-          <Text color={tint(theme, 'green')}>no alerts firing</Text>
-        )}
+        {counts.map((s, i) => (
+          <Text key={i} color={tint(theme, TONE_COLOR[s.tone])} bold={s.bold === true}>
+            {`${i ? '  ' : ''}${s.text}`}
+          </Text>
+        ))}
+        <Text color={tint(theme, 'red')} bold>
+          {note}
+        </Text>
         {' '.repeat(gap)}
         <Text inverse={paused} bold={paused} color={tint(theme, paused ? 'yellow' : undefined)}>
           {paused ? ' PAUSED ' : ''}
@@ -82,10 +75,10 @@ export const Header = React.memo(function Header({ snap, width, paused, clock }:
         {shownClock}
       </Text>
       <Text>
-        <Text color={tint(theme, problems.length ? 'yellow' : 'gray')} bold={problems.length > 0}>
-          {truncate(` ${line2}`, width - keysHint.length - 1).padEnd(width - keysHint.length - 1)}
+        <Text color={tint(theme, trust.troubled ? 'yellow' : 'gray')} bold={trust.troubled}>
+          {truncate(` ${trust.text}`, room).padEnd(room)}
         </Text>
-        <Text dimColor>{keysHint}</Text>
+        <Text dimColor>{` ${keysHint}`}</Text>
       </Text>
     </Box>
   );

@@ -1,0 +1,33 @@
+// What the header counts: alerts firing by severity, those pending (as their
+// own count), and values already past a critical line whose alert has not
+// fired yet (its duration still running, or none watches it) — counted as
+// CRIT, so the header never reads calmer than the rows below it.
+
+import { conditionMetrics } from '../config/condition.js';
+import type { Config, Severity } from '../config/types.js';
+import type { AlertView, MetricView } from './types.js';
+
+export interface Counts {
+  firing: Record<Severity, number>;
+  pending: number;
+  /** Metrics past a critical line with no critical or high alert firing on them. */
+  pastCritical: string[];
+}
+
+export function countsOf(alerts: AlertView[], metrics: Record<string, MetricView>, config: Config): Counts {
+  const firing: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
+  let pending = 0;
+  const covered = new Set<string>();
+  for (const a of alerts) {
+    if (a.state === 'pending') pending++;
+    if (a.state !== 'firing') continue;
+    firing[a.severity]++;
+    if (a.severity !== 'critical' && a.severity !== 'high') continue;
+    const spec = config.alerts.find((x) => x.name === a.name);
+    for (const m of spec ? conditionMetrics(spec.expr) : []) covered.add(m);
+  }
+  const pastCritical = Object.values(metrics)
+    .filter((m) => m.judged && m.level === 'critical' && !m.noData && !covered.has(m.name))
+    .map((m) => m.name);
+  return { firing, pending, pastCritical };
+}
