@@ -1,27 +1,37 @@
-// `gptmon alerts` as text: worst first, each with its countdown, its ack, its
-// runbook, and the playbook's actions on the line below.
+// `gptmon alerts` as text: live first, each alert's whole name (it is what
+// `gptmon ack` takes) and its state on its own line, then how far past its
+// line, the countdown or who acknowledged it, the runbook, and the playbook's
+// actions, wrapped (never cut) at the width.
 
-import type { Snapshot } from '../engine/types.js';
-import { SEVERITY_WORD, ackText, respondText, stateText } from '../ui/alert-text.js';
+import type { AlertView, Snapshot } from '../engine/types.js';
+import { SEVERITY_WORD, ackText, alertLineText, alertNameText, respondText, stateText } from '../ui/alert-text.js';
 import { truncate } from '../ui/format.js';
 import { sanitize } from '../util/sanitize.js';
+import { wrap } from '../util/wrap.js';
 import { sourcesLine } from './source-text.js';
+
+const INDENT = '     ';
+
+function alertLines(a: AlertView, now: number, width: number): string[] {
+  const lines = wrap(`${SEVERITY_WORD[a.severity].padEnd(4)} ${alertNameText(a)}  ${stateText(a, now)}`, width, INDENT);
+  lines[0] = lines[0]!.trimStart();
+  const value = alertLineText(a);
+  const respond = respondText(a, now);
+  const facts = [value, a.ack ? `acked by ${ackText(a)}` : respond !== '-' ? `respond ${respond}` : undefined, a.runbook ? `runbook ${sanitize(a.runbook)}` : undefined].filter(Boolean).join(' · ');
+  if (facts) lines.push(...wrap(facts, width, INDENT));
+  // Summaries and ack comments come from Prometheus and Alertmanager: sanitised.
+  const extra = [a.summary ? sanitize(a.summary) : undefined, a.ack?.comment ? `ack: "${sanitize(a.ack.comment)}"` : undefined].filter(Boolean).join(' · ');
+  if (extra) lines.push(...wrap(extra, width, INDENT));
+  if (a.actions.length && a.state !== 'resolved') lines.push(...wrap(`→ ${a.actions.map(sanitize).join('; ')}`, width, INDENT));
+  return lines;
+}
 
 export function alertsText(snap: Snapshot, width = 80): string[] {
   const lines = [truncate(`sources: ${sourcesLine(snap)}`, width)];
-  const active = snap.alerts;
-  if (!active.length) {
-    lines.push('', 'No alerts firing or pending.');
+  if (!snap.alerts.length) {
+    lines.push('', snap.verdict.code === 0 ? 'No alerts firing or pending.' : `No alerts firing or pending; but ${sanitize(snap.verdict.reasons[0] ?? snap.verdict.word)}.`);
     return lines;
   }
-  lines.push('', `${'SEV'.padEnd(4)} ${'ALERT'.padEnd(21)} ${'STATE'.padEnd(16)} ${'RESPOND'.padEnd(10)} ${'ACK'.padEnd(15)} RUNBOOK`);
-  for (const a of active) {
-    // Names, runbooks, summaries and ack comments come from Prometheus and Alertmanager: sanitised.
-    const row = `${SEVERITY_WORD[a.severity].padEnd(4)} ${truncate(sanitize(a.name), 21).padEnd(21)} ${truncate(stateText(a, snap.now), 16).padEnd(16)} ${respondText(a, snap.now).padEnd(10)} ${truncate(ackText(a), 15).padEnd(15)} ${a.runbook ? sanitize(a.runbook) : '-'}`;
-    lines.push(truncate(row, width));
-    const extra = [a.summary ? sanitize(a.summary) : undefined, a.stale ? 'data stale' : undefined, a.ack?.comment ? `ack: "${sanitize(a.ack.comment)}"` : undefined].filter(Boolean).join(' · ');
-    if (extra) lines.push(truncate(`     ${extra}`, width));
-    if (a.actions.length && a.state !== 'resolved') lines.push(truncate(`     → ${a.actions.map(sanitize).join('; ')}`, width));
-  }
+  for (const a of snap.alerts) lines.push('', ...alertLines(a, snap.now, width));
   return lines;
 }

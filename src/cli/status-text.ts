@@ -4,7 +4,8 @@
 import type { Config } from '../config/types.js';
 import type { Level } from '../engine/classify.js';
 import type { Snapshot } from '../engine/types.js';
-import { formatThresholds, formatValue, truncate } from '../ui/format.js';
+import { formatAge, formatThresholds, formatValue, truncate } from '../ui/format.js';
+import { wrap } from '../util/wrap.js';
 import { sanitize } from '../util/sanitize.js';
 import { sourcesLine } from './source-text.js';
 
@@ -21,13 +22,18 @@ export function statusText(snap: Snapshot, config: Config, width = 80): string[]
   const t = snap.trader;
   const head = [`GPT-Trader ${STATUS_WORD[code]}`];
   if (t.trading) head.push(`trading ${t.trading === 'halted' ? 'HALTED' : 'active'}`);
+  // Not seen now: what was last seen, and when; never "active" on old data.
+  else if (t.lastTrading) head.push(`trading unknown (last ${t.lastTrading.state} ${formatAge(snap.now - t.lastTrading.at)} ago)`);
   // Site, model, components and alert names are the trader's and Prometheus's words: sanitised.
   if (t.site) head.push(`site ${sanitize(t.site)}`);
   if (t.model) head.push(`model ${sanitize(t.model)}`);
-  const lines = [head.join('  '), truncate(`sources: ${sourcesLine(snap)}`, width), ...snap.problems.map((p) => truncate(`problem: ${sanitize(p)}`, width)), ''];
+  const lines = [head.join('  ')];
+  // Why, worst first: the headline is never without its reason.
+  if (snap.verdict.reasons.length) lines.push(...wrap(`why: ${snap.verdict.reasons.map(sanitize).join('; ')}`, width));
+  lines.push(truncate(`sources: ${sourcesLine(snap)}`, width), ...snap.problems.map((p) => truncate(`problem: ${sanitize(p)}`, width)), '');
   if (snap.unknown) {
     lines.push('Nothing could be read: check the URLs (gptmon config show) and that the trader is up.');
-    return lines;
+    return [...lines, '', alertsSummary(snap, width)];
   }
   lines.push(`${'METRIC'.padEnd(14)} ${'VALUE'.padStart(9)}  ${'STATE'.padEnd(5)}  THRESHOLDS`);
   // The metrics with lines to cross, built-in and the team's own, in the console's order.
@@ -35,20 +41,26 @@ export function statusText(snap: Snapshot, config: Config, width = 80): string[]
   for (const spec of judged) {
     const m = snap.metrics[spec.name];
     if (!m) continue;
-    const state = m.value === undefined ? 'n/a' : m.stale ? 'STALE' : LEVEL_WORD[m.level];
-    lines.push(truncate(`${spec.label.padEnd(14)} ${formatValue(m.value, spec.kind).padStart(9)}  ${state.padEnd(5)}  ${formatThresholds(spec)}`, width));
+    // A stale value keeps its state (STALE beside it); which series, when there are several.
+    const state = m.noData ? 'WARN' : m.value === undefined ? 'n/a' : LEVEL_WORD[m.level];
+    const notes = [m.noData ? `no data (${m.noData})` : '', m.stale && m.value !== undefined ? 'STALE' : '', m.labels ? Object.entries(m.labels).map(([k, v]) => `${sanitize(k)}=${sanitize(v)}`).join(' ') : ''].filter(Boolean).join(' ');
+    lines.push(truncate(`${spec.label.padEnd(14)} ${formatValue(m.value, spec.kind).padStart(9)}  ${state.padEnd(5)}  ${formatThresholds(spec).padEnd(12)}${notes ? ` ${notes}` : ''}`.trimEnd(), width));
   }
   lines.push(truncate(`breakers: ${breakersText(snap)}`, width));
   if (t.components.length) {
     lines.push('');
     lines.push(truncate(`health: ${t.components.map((c) => `${sanitize(c.name)} ${c.healthy ? 'ok' : `FAIL${c.message ? ` (${sanitize(c.message)})` : ''}`}`).join(', ')}`, width));
   }
+  lines.push('', alertsSummary(snap, width));
+  return lines;
+}
+
+/** `alerts: 2 firing (ExcessiveDrawdown acked, DrawdownWarning), 1 pending — gptmon alerts`. */
+function alertsSummary(snap: Snapshot, width: number): string {
   const firing = snap.alerts.filter((a) => a.state === 'firing');
   const pending = snap.alerts.filter((a) => a.state === 'pending');
-  lines.push('');
-  if (!firing.length && !pending.length) lines.push('alerts: none firing');
-  else lines.push(truncate(`alerts: ${firing.length} firing${firing.length ? ` (${firing.map((a) => `${sanitize(a.name)}${a.ack ? ' acked' : ''}`).join(', ')})` : ''}, ${pending.length} pending — gptmon alerts`, width));
-  return lines;
+  if (!firing.length && !pending.length) return 'alerts: none firing';
+  return truncate(`alerts: ${firing.length} firing${firing.length ? ` (${firing.map((a) => `${sanitize(a.name)}${a.ack ? ' acked' : ''}`).join(', ')})` : ''}, ${pending.length} pending — gptmon alerts`, width);
 }
 
 /** `daily loss 1.8/5% · streak 1/5 · drawdown 16.2/20% NEAR`: the distance to tripping. */

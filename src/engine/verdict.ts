@@ -37,6 +37,9 @@ export function verdictOf(snap: Omit<Snapshot, 'verdict' | 'worst' | 'counts'>, 
   const firing = snap.alerts.filter((a) => a.state === 'firing');
   const down = firing.find((a) => a.availability);
   if (down) return { code: 2, word: 'CRITICAL', reasons: [`${down.name} firing: the trader has not answered for ${formatAge(snap.now - down.activeAt)}`] };
+  // A one-shot run knows since when from the runs before it (SystemDown pending since then).
+  const waiting = snap.alerts.find((a) => a.availability && a.state === 'pending');
+  if (snap.unknown && waiting) return { code: 3, word: 'UNKNOWN', reasons: [`trader not answering for ${formatAge(snap.now - waiting.activeAt)}`] };
   if (snap.unknown) return { code: 3, word: 'UNKNOWN', reasons: ['nothing could be read'] };
   const silent = traderSilentFor(snap);
   if (silent !== undefined) return { code: 3, word: 'UNKNOWN', reasons: [`trader not answering for ${formatAge(silent)}`] };

@@ -4,20 +4,10 @@
 
 import { sanitize, sanitizeLines } from '../util/sanitize.js';
 import type { Runbook, Step } from './types.js';
+import { wrap } from '../util/wrap.js';
 
-export function wrap(text: string, width: number, indent = ''): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let line = indent;
-  for (const w of words) {
-    if (line.trim() && line.length + 1 + w.length > width) {
-      lines.push(line);
-      line = indent + w;
-    } else line = line.trim() ? `${line} ${w}` : indent + w;
-  }
-  if (line.trim()) lines.push(line);
-  return lines;
-}
+export { wrap };
+
 
 interface Style {
   heading(s: string): string;

@@ -102,7 +102,7 @@ describe('gptmon alerts and ack (no Alertmanager: acks kept locally)', () => {
     const e = env();
     const before = await runCli(['alerts', '--trader', sim.url], { env: e });
     expect(before.code).toBe(0);
-    expect(before.stdout).toMatch(/^CRIT ExcessiveDrawdown +firing \S+ +in \d+m\d\ds +- +drawdown$/m);
+    expect(before.stdout).toMatch(/^CRIT ExcessiveDrawdown +firing \S+\n +1\d\.\d% > 15% · respond in \d+m\d\ds · runbook drawdown$/m);
     expect(before.stdout).toContain('→ Stop all trading immediately');
 
     const ack = await runCli(['ack', 'ExcessiveDrawdown', '--comment', 'flattening now', '--for', '30m', '--trader', sim.url], { env: e });
