@@ -8,7 +8,7 @@ import { configOrExit } from './config-or-exit.js';
 import { writeOut } from './output.js';
 
 export async function runDemo(globals: GlobalOptions): Promise<number> {
-  const { startSim } = await import('../sim/index.js');
+  const { startSim, SCENARIOS } = await import('../sim/index.js');
   const token = process.env.GPTMON_TOKEN || randomBytes(12).toString('hex');
   let sim;
   try {
@@ -22,7 +22,8 @@ export async function runDemo(globals: GlobalOptions): Promise<number> {
     `gptmon demo: a simulated GPT-Trader is running at ${url} (scenario calm)`,
     '',
     `  export GPTMON_TRADER_URL=${url} GPTMON_TOKEN=${token}`,
-    `  curl -s -X POST ${url}/sim/scenario -d '{"name":"drawdown"}'    # start an incident`,
+    `  gptmon halt --confirm --reason test                              # act on it from another shell`,
+    `  curl -s -X POST ${url}/sim/scenario -d '{"name":"drawdown"}'    # start an incident (or :scenario drawdown in the console)`,
     '  node bin/gptmon.js sim --list                                    # the incidents',
     '',
   ].join('\n');
@@ -40,8 +41,21 @@ export async function runDemo(globals: GlobalOptions): Promise<number> {
     if (!config) return 2;
     // The console's controls act on this simulator with its token.
     process.env.GPTMON_TOKEN = token;
+    // Said before the console takes the screen, so it is in the scrollback to copy while the console runs.
+    writeOut(howTo);
     const { consoleOptions, runTui } = await import('./tui-runtime.js');
-    const code = await runTui(consoleOptions(config));
+    const running = sim;
+    const demo = {
+      url,
+      token,
+      scenarios: SCENARIOS.map((s) => s.name),
+      setScenario: (name: string) => {
+        if (!SCENARIOS.some((s) => s.name === name)) return `no scenario called ${name}; :scenario and tab lists them`;
+        running.setScenario(name);
+        return undefined;
+      },
+    };
+    const code = await runTui({ ...consoleOptions(config), demo });
     writeOut(`${howTo}The simulator stopped with the console.\n`);
     return code;
   } finally {

@@ -21,6 +21,7 @@ import { Controller } from '../ui/tui/controller.js';
 import { createScreen } from '../ui/tui/screen.js';
 import { takeTerminal } from '../ui/tui/terminal.js';
 import { ThemeContext } from '../ui/tui/theme.js';
+import type { DemoInfo } from '../ui/tui/demo.js';
 import { colorEnabled, writeErr } from './output.js';
 
 export interface TuiOptions {
@@ -33,6 +34,8 @@ export interface TuiOptions {
   color: boolean;
   stdout?: NodeJS.WriteStream;
   stdin?: NodeJS.ReadStream;
+  /** On the built-in simulator: the console says so and can start its scenarios. */
+  demo?: DemoInfo;
 }
 
 /**
@@ -81,7 +84,7 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const screen = createScreen(stdout, { maxFps: 20 });
   // debug: Ink hands each whole frame to the screen, which writes only what changed.
   const app = render(
-    React.createElement(ThemeContext.Provider, { value: { color } }, React.createElement(App, { controller, runbooks, ...(opts.readOnly ? {} : { controls }), config: opts.config, readOnly: opts.readOnly, operator, ...(steps.problem ? { initial: { message: { text: steps.problem, level: 'error' as const } } } : {}) })),
+    React.createElement(ThemeContext.Provider, { value: { color } }, React.createElement(App, { controller, runbooks, ...(opts.readOnly ? {} : { controls }), config: opts.config, readOnly: opts.readOnly, operator, ...(opts.demo ? { demo: opts.demo } : {}), ...(steps.problem ? { initial: { message: { text: steps.problem, level: 'error' as const } } } : {}) })),
     { stdout: screen.sink, ...(opts.stdin ? { stdin: opts.stdin } : {}), debug: true, exitOnCtrlC: false, patchConsole: false },
   );
   quit = (signal) => {

@@ -33,6 +33,7 @@ export class EmbeddedAlerts {
   step(at: number, lookup: Lookup): void {
     // Every series carries the labels the scrape gives it, as in Prometheus: `up{job="gpt-trader"}` matches.
     const scoped: Lookup = (metric, labels) => lookup(metric, labels)?.map((s) => ({ ...s, labels: { ...this.scrapeLabels, ...s.labels } }));
+    const scopedKey = (own: Record<string, string>) => labelKey({ ...this.scrapeLabels, ...own });
     for (const alert of this.config.alerts) {
       const outcome = evaluate(alert.expr, scoped);
       const seen = new Set<string>();
@@ -46,7 +47,8 @@ export class EmbeddedAlerts {
       for (const [key, t] of this.tracks) {
         if (t.alert !== alert.name || seen.has(key)) continue;
         // Read, and not there: it stopped holding (its series may be gone); not read: held as it was.
-        const next = stepAlert(t.track, { holds: outcome.unknown ? undefined : false, now: at, durationMs: alert.durationMs, keepResolvedMs: this.keepResolvedMs, gone: !outcome.unknown });
+        const gone = !outcome.unknown && !outcome.present.has(scopedKey(t.track.labels ?? {}));
+        const next = stepAlert(t.track, { holds: outcome.unknown ? undefined : false, now: at, durationMs: alert.durationMs, keepResolvedMs: this.keepResolvedMs, gone });
         if (next.state === 'inactive') this.tracks.delete(key);
         else this.tracks.set(key, { alert: alert.name, track: next });
       }

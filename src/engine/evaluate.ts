@@ -24,6 +24,8 @@ export interface Outcome {
   instances: Instance[];
   /** Some term could not be read: what does not pass now may still be true. */
   unknown: boolean;
+  /** The label sets of every series read (passing or not): an instance not among them has gone. */
+  present: Set<string>;
 }
 
 function compare(a: number, op: Comparator, b: number): boolean {
@@ -53,13 +55,14 @@ export const labelKey = (labels: Record<string, string>): string =>
 export function evaluate(condition: Condition, lookup: Lookup): Outcome {
   if (condition.kind === 'compare') {
     const series = lookup(condition.metric, condition.labels);
-    if (!series) return { instances: [], unknown: true };
+    if (!series) return { instances: [], unknown: true, present: new Set() };
     const line = { op: condition.op, value: condition.value };
     const matching = series.filter((s) => Object.entries(condition.labels).every(([k, v]) => s.labels[k] === v));
-    return { instances: matching.filter((s) => compare(s.value, condition.op, condition.value)).map((s) => ({ labels: s.labels, value: s.value, line })), unknown: false };
+    return { instances: matching.filter((s) => compare(s.value, condition.op, condition.value)).map((s) => ({ labels: s.labels, value: s.value, line })), unknown: false, present: new Set(matching.map((s) => labelKey(s.labels))) };
   }
   const parts = condition.terms.map((t) => evaluate(t, lookup));
   const unknown = parts.some((p) => p.unknown);
+  const present = new Set(parts.flatMap((p) => [...p.present]));
   if (condition.kind === 'or') {
     const seen = new Set<string>();
     const instances: Instance[] = [];
@@ -71,11 +74,11 @@ export function evaluate(condition: Condition, lookup: Lookup): Outcome {
         instances.push(i);
       }
     }
-    return { instances, unknown };
+    return { instances, unknown, present };
   }
   const [first, ...rest] = parts;
   const keys = rest.map((p) => new Set(p.instances.map((i) => labelKey(i.labels))));
-  return { instances: (first?.instances ?? []).filter((i) => keys.every((k) => k.has(labelKey(i.labels)))), unknown };
+  return { instances: (first?.instances ?? []).filter((i) => keys.every((k) => k.has(labelKey(i.labels)))), unknown, present };
 }
 
 /** The line a value is past, for an alert whose value came from elsewhere (Prometheus). */

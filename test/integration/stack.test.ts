@@ -86,7 +86,7 @@ describe('with a real Prometheus and Alertmanager', () => {
     const r = await runCli(['alerts', ...flags()], { env: env('ana') });
     expectNoStack(r.stderr);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^CRIT ExcessiveDrawdown +firing .* drawdown$/m);
+    expect(r.stdout).toMatch(/^CRIT ExcessiveDrawdown +firing \S+\n +1\d\.\d% > 15% · respond in \S+ · runbook drawdown$/m);
     const status = await runCli(['status', ...flags()], { env: env('ana') });
     expect(status.code).toBe(2);
   });

@@ -111,7 +111,9 @@ describe('the console at other sizes', () => {
     r.stdin.write('\t');
     f = await waitForFrame(r.lastFrame, (x) => x.includes('▸Model'), 'the model panel on top');
     expect(f.split('\n')[2]).toMatch(/^▸Model ─+$/);
-    expect(f).not.toContain('Trading');
+    expect(f).not.toContain('▸Trading');
+    // The critical drawdown is out of sight now: the header says where it is.
+    expect(f.split('\n')[0]).toContain('✖ Drawdown in Trading (tab)');
     expect(f.split('\n').length).toBeLessThanOrEqual(19);
   });
 

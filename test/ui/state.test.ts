@@ -29,17 +29,27 @@ describe('the key table', () => {
 
 describe('the command line', () => {
   it('completes commands and parses them', () => {
-    expect(complete('al', false)).toBe('alerts');
-    expect(complete('run', false)).toBe('runbook ');
-    expect(complete('re', false)).toBe('resume');
-    expect(complete('f', false)).toBe('f');
-    expect(complete('ha', true)).toBe('ha');
-    expect(complete('runbook me', false, ['memory', 'model-failure'])).toBe('runbook memory');
-    expect(parseCommand('alerts', false)).toEqual({ ok: true, name: 'alerts' });
-    expect(parseCommand('q', false)).toEqual({ ok: true, name: 'quit' });
-    expect(parseCommand('runbook memory', false)).toEqual({ ok: true, name: 'runbook', arg: 'memory' });
-    expect(parseCommand('runbook', false)).toEqual({ ok: false, error: ':runbook needs a name' });
-    expect(parseCommand('halt', true)).toEqual({ ok: false, error: ':halt is hidden in read-only mode' });
+    const rw = { readOnly: false };
+    expect(complete('al', rw)).toBe('alerts');
+    expect(complete('run', rw)).toBe('runbook ');
+    expect(complete('re', rw)).toBe('resume');
+    expect(complete('f', rw)).toBe('f');
+    expect(complete('ha', { readOnly: true })).toBe('ha');
+    expect(complete('runbook me', rw, () => ['memory', 'model-failure'])).toBe('runbook memory');
+    expect(parseCommand('alerts', rw)).toEqual({ ok: true, name: 'alerts' });
+    expect(parseCommand('q', rw)).toEqual({ ok: true, name: 'quit' });
+    expect(parseCommand('runbook memory', rw)).toEqual({ ok: true, name: 'runbook', arg: 'memory' });
+    expect(parseCommand('runbook', rw)).toEqual({ ok: false, error: ':runbook needs a name' });
+    expect(parseCommand('halt', { readOnly: true })).toEqual({ ok: false, error: ':halt is hidden in read-only mode' });
+  });
+
+  it(':scenario only on the simulator, completing its scenarios', () => {
+    expect(complete('sc', { readOnly: false })).toBe('sc');
+    expect(parseCommand('scenario drawdown', { readOnly: false })).toEqual({ ok: false, error: ':scenario is for the simulator (npm start)' });
+    const demo = { readOnly: false, demo: true };
+    expect(complete('sc', demo)).toBe('scenario ');
+    expect(complete('scenario dr', demo, (c) => (c === 'scenario' ? ['drawdown', 'db-saturation'] : []))).toBe('scenario drawdown');
+    expect(parseCommand('scenario drawdown', demo)).toEqual({ ok: true, name: 'scenario', arg: 'drawdown' });
   });
 });
 

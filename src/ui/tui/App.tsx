@@ -33,6 +33,9 @@ import { useStepRunner } from './use-step-runner.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { useUiState } from './use-ui-state.js';
 import { useViewKeys, type ViewActions } from './use-view-keys.js';
+import type { DemoInfo } from './demo.js';
+import { helpLines } from './help-text.js';
+import { offscreenCritical, oneColumn } from './one-column.js';
 
 export interface AppProps {
   controller: ControllerLike;
@@ -42,6 +45,8 @@ export interface AppProps {
   readOnly: boolean;
   operator: string;
   initial?: Partial<UiState>;
+  /** On the built-in simulator (npm start): said in the header, and `:scenario` works. */
+  demo?: DemoInfo;
 }
 
 /** React takes a key only as its own attribute, never from a spread. */
@@ -53,7 +58,7 @@ function clock(ms: number): string {
   return new Date(ms).toTimeString().slice(0, 8);
 }
 
-export function App({ controller, runbooks, controls, config, readOnly, operator, initial }: AppProps) {
+export function App({ controller, runbooks, controls, config, readOnly, operator, initial, demo }: AppProps) {
   const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
   const paused = controller.isPaused();
   const { ui, dispatch, now } = useUiState(initial);
@@ -76,34 +81,38 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
   const ack = useAckFlow({ ui, dispatch, controller, operator });
   const control = useControlFlow({ ui, dispatch, controls, controller });
   const steps = useStepRunner({ runbooks, ui, now, dispatch, reload: runbook.reload, size: { width: layout.width, height: layout.height - 3 } });
-  const command = useCommandLine({ ui, dispatch, readOnly, controller, runbooks, quit: exit, openRunbook: (name) => runbook.open(name, undefined), control: control.start });
+  const command = useCommandLine({ ui, dispatch, readOnly, controller, runbooks, quit: exit, openRunbook: (name) => runbook.open(name, undefined), control: control.start, ...(demo ? { demo } : {}) });
   const filter = useFilter({ ui, dispatch });
 
   const actions = useMemo<ViewActions>(
     () => ({ quit: exit, ack: ack.start, unack: ack.remove, openRunbook: (alert) => (alert ? runbook.open(alert.runbook ?? alert.name, alert) : dispatch({ type: 'message', text: 'no alert selected', level: 'error' })), control: control.start, step: steps.key }),
     [exit, ack.start, ack.remove, runbook.open, control.start, steps.key, dispatch],
   );
-  const onViewKey = useViewKeys({ now, dispatch, controller, runbooks, panelCount: panelOrder(panels).length, readOnly, actions });
+  const body = layout.height - 3 - (control.preview ? 1 : 0);
+  const help = useMemo(() => helpLines(ui.history.at(-1) ?? 'overview', readOnly, demo).length, [ui.history, readOnly, demo]);
+  const onViewKey = useViewKeys({ now, dispatch, controller, runbooks, panelCount: panelOrder(panels).length, readOnly, actions, helpLines: help, page: body });
   const keyboard = useKeyboard({ prompting: () => now().mode.kind !== 'normal', onViewKey, isActive: isRawModeSupported });
 
   if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
   const prompt = ack.prompt ?? control.prompt ?? steps.prompt ?? command.prompt ?? filter.prompt;
   const book = ui.view === 'runbook' ? runbook.book : undefined;
-  const body = layout.height - 3 - (control.preview ? 1 : 0);
+  // One column: a critical value in a panel scrolled out of sight is named in the header.
+  const order = panelOrder(panels);
+  const offscreen = layout.kind === 'one' && ui.view === 'overview' ? offscreenCritical(order, oneColumn(order, ui.panel % order.length, body, snap.alerts.length).shown) : undefined;
   const forWhat = book?.progressKey.startsWith('runbook:') ? 'this runbook' : (snap.alerts.find((a) => a.key === book?.progressKey)?.name ?? 'a resolved alert');
   return (
     <KeyboardContext.Provider value={keyboard}>
       <Box flexDirection="column" width={layout.width} height={layout.height}>
-        <Header snap={snap} width={layout.width} paused={paused} clock={clock(snap.now)} />
+        <Header snap={snap} width={layout.width} paused={paused} clock={clock(snap.now)} {...(demo ? { demo: demo.url } : {})} {...(offscreen ? { offscreen } : {})} />
         <Box height={body} flexDirection="column">
           {ui.view === 'overview' && <Overview snap={snap} config={config} panels={panels} layout={layout} height={body} focusedPanel={ui.panel} selected={selected} />}
           {ui.view === 'alerts' && <AlertsView alerts={visible} total={snap.alerts.length} filter={ui.filter} config={config} now={snap.now} width={layout.width} height={body} selected={selected} />}
           {ui.view === 'alert' && <AlertDetail alert={current} config={config} now={snap.now} width={layout.width} height={body} readOnly={readOnly} />}
           {book && <RunbookView runbook={book.runbook} progress={book.progress} progressError={book.error} selected={ui.selected} scroll={ui.scroll ?? 0} forWhat={forWhat} now={snap.now} width={layout.width} height={body} />}
-          {ui.view === 'help' && <HelpView from={ui.history.at(-1) ?? 'overview'} readOnly={readOnly} width={layout.width} height={body} />}
+          {ui.view === 'help' && <HelpView from={ui.history.at(-1) ?? 'overview'} readOnly={readOnly} width={layout.width} height={body} top={ui.selected} {...(demo ? { demo } : {})} />}
         </Box>
         {control.preview ? <ControlPreview action={control.preview.action} text={control.preview.text} width={layout.width} /> : null}
-        {prompt ? <Prompt key={prompt.key} {...withoutKey(prompt)} width={layout.width} /> : <Footer ui={ui} readOnly={readOnly} width={layout.width} />}
+        {prompt ? <Prompt key={prompt.key} {...withoutKey(prompt)} width={layout.width} /> : <Footer ui={ui} readOnly={readOnly} paused={paused} width={layout.width} />}
       </Box>
     </KeyboardContext.Provider>
   );

@@ -3,9 +3,11 @@
 export interface CommandSpec {
   name: string;
   help: string;
-  /** Takes an argument (a runbook name). */
+  /** Takes an argument (a runbook name, a scenario). */
   arg?: boolean;
   mutates?: boolean;
+  /** Only on the built-in simulator (npm start). */
+  demo?: boolean;
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -20,32 +22,39 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'flatten', help: 'close all positions', mutates: true },
   { name: 'failover', help: 'move to the standby site', mutates: true },
   { name: 'fallback-model', help: 'switch to the fallback model', mutates: true },
+  { name: 'scenario', help: 'start a simulated incident (the simulator only)', arg: true, demo: true },
   { name: 'quit', help: 'quit' },
 ];
 
-export function availableCommands(readOnly: boolean): CommandSpec[] {
-  return COMMANDS.filter((c) => !(readOnly && c.mutates));
+/** Where the command line is: read-only hides what changes things; demo-only commands need the simulator. */
+export interface CommandScope {
+  readOnly: boolean;
+  demo?: boolean;
 }
 
-/** The longest common completion of what is typed, or the text unchanged. */
-export function complete(text: string, readOnly: boolean, args: readonly string[] = []): string {
+export function availableCommands(scope: CommandScope): CommandSpec[] {
+  return COMMANDS.filter((c) => !(scope.readOnly && c.mutates) && !(c.demo && !scope.demo));
+}
+
+/** The longest common completion of what is typed, or the text unchanged; `args` lists a command's arguments. */
+export function complete(text: string, scope: CommandScope, args: (command: string) => readonly string[] = () => []): string {
   const [word = '', ...rest] = text.split(' ');
   if (rest.length) {
-    const spec = availableCommands(readOnly).find((c) => c.name === word);
+    const spec = availableCommands(scope).find((c) => c.name === word);
     if (!spec?.arg) return text;
     const typed = rest.join(' ');
-    const hits = args.filter((a) => a.startsWith(typed));
+    const hits = args(word).filter((a) => a.startsWith(typed));
     return hits.length ? `${word} ${commonPrefix(hits)}` : text;
   }
-  const hits = availableCommands(readOnly).map((c) => c.name).filter((n) => n.startsWith(word));
+  const hits = availableCommands(scope).map((c) => c.name).filter((n) => n.startsWith(word));
   if (!hits.length) return text;
   const prefix = commonPrefix(hits);
-  return hits.length === 1 ? `${prefix}${availableCommands(readOnly).find((c) => c.name === prefix)?.arg ? ' ' : ''}` : prefix;
+  return hits.length === 1 ? `${prefix}${availableCommands(scope).find((c) => c.name === prefix)?.arg ? ' ' : ''}` : prefix;
 }
 
-export function suggestions(text: string, readOnly: boolean): string[] {
+export function suggestions(text: string, scope: CommandScope): string[] {
   const word = text.split(' ')[0] ?? '';
-  return availableCommands(readOnly).map((c) => c.name).filter((n) => n.startsWith(word));
+  return availableCommands(scope).map((c) => c.name).filter((n) => n.startsWith(word));
 }
 
 function commonPrefix(words: string[]): string {
@@ -56,14 +65,15 @@ function commonPrefix(words: string[]): string {
 
 export type Parsed = { ok: true; name: string; arg?: string } | { ok: false; error: string };
 
-export function parseCommand(text: string, readOnly: boolean): Parsed {
+export function parseCommand(text: string, scope: CommandScope): Parsed {
   const [word = '', ...rest] = text.trim().split(/\s+/);
   if (!word) return { ok: false, error: 'type a command, e.g. :alerts' };
   const name = word === 'q' ? 'quit' : word;
-  const spec = availableCommands(readOnly).find((c) => c.name === name);
+  const spec = availableCommands(scope).find((c) => c.name === name);
   if (!spec) {
     const all = COMMANDS.find((c) => c.name === name);
-    return { ok: false, error: all && readOnly ? `:${name} is hidden in read-only mode` : `unknown command :${word}` };
+    const why = all?.demo ? `:${name} is for the simulator (npm start)` : all && scope.readOnly ? `:${name} is hidden in read-only mode` : `unknown command :${word}`;
+    return { ok: false, error: why };
   }
   if (spec.arg && !rest.length) return { ok: false, error: `:${name} needs a name` };
   return rest.length && spec.arg ? { ok: true, name, arg: rest.join(' ') } : { ok: true, name };

@@ -22,6 +22,8 @@ export interface KeyContext {
   current: AlertView | undefined;
   /** How many rows ↑/↓ move over here. */
   rows: number;
+  /** How many rows a page is here. */
+  page: number;
   panels: number;
   dispatch(action: UiAction): void;
   quit(): void;
@@ -41,6 +43,8 @@ export interface Binding {
   help: string;
   /** One word for the footer. */
   short: string;
+  /** The footer's word while refresh is paused, when it differs. */
+  shortWhenPaused?: string;
   views: readonly View[] | 'all';
   /** Changes something outside gptmon: hidden with --read-only. */
   mutates?: boolean;
@@ -61,18 +65,18 @@ const VIEW_KEYS = {
   'step-done': { label: 'd', keys: ['d'], short: 'done', help: 'mark the step done', views: ['runbook'], footer: ['runbook'], run: (c) => c.step('step-done') },
   'step-skip': { label: 's', keys: ['s'], short: 'skip', help: 'mark the step skipped', views: ['runbook'], footer: ['runbook'], run: (c) => c.step('step-skip') },
   'step-run': { label: 'x', keys: ['x'], short: 'run', help: "run the step's command (asks first)", views: ['runbook'], mutates: true, danger: true, footer: ['runbook'], run: (c) => c.step('step-run') },
-  'scroll-down': { label: 'pgdn/J', keys: ['pagedown', 'J'], short: 'more', help: "scroll the step's command down (when it does not fit)", views: ['runbook'], footer: ['runbook'], run: (c) => c.step('scroll-down') },
-  'scroll-up': { label: 'pgup/K', keys: ['pageup', 'K'], short: 'back up', help: "scroll the step's command up", views: ['runbook'], run: (c) => c.step('scroll-up') },
+  'scroll-down': { label: 'pgdn/J', keys: ['pagedown', 'J'], short: 'more', help: "scroll down a page (the help; a step's command that does not fit)", views: ['runbook', 'help'], footer: ['runbook', 'help'], run: (c) => (c.ui.view === 'help' ? c.dispatch({ type: 'move', by: c.page, count: c.rows }) : c.step('scroll-down')) },
+  'scroll-up': { label: 'pgup/K', keys: ['pageup', 'K'], short: 'back up', help: 'scroll up a page', views: ['runbook', 'help'], run: (c) => (c.ui.view === 'help' ? c.dispatch({ type: 'move', by: -c.page, count: c.rows }) : c.step('scroll-up')) },
   halt: { label: 'H', keys: ['H'], short: 'halt…', help: 'halt trading (asks for a reason, then the word halt)', views: OPEN, mutates: true, danger: true, footer: ['overview'], run: (c) => c.control('halt') },
   failover: { label: 'F', keys: ['F'], short: 'failover…', help: 'fail over to the standby site (asks first)', views: OPEN, mutates: true, danger: true, footer: ['overview'], run: (c) => c.control('failover') },
   alerts: { label: 'A', keys: ['A'], short: 'alerts', help: 'the alerts view (also :alerts)', views: ['overview', 'help'], footer: ['overview'], run: (c) => c.dispatch({ type: 'open', view: 'alerts' }) },
   'next-panel': { label: 'tab', keys: ['tab'], short: 'panel', help: 'next panel', views: ['overview'], footer: ['overview'], run: (c) => c.dispatch({ type: 'next-panel', count: c.panels, by: 1 }) },
   'prev-panel': { label: 'shift-tab', keys: ['shift-tab'], short: 'panel', help: 'previous panel', views: ['overview'], run: (c) => c.dispatch({ type: 'next-panel', count: c.panels, by: -1 }) },
-  up: { label: '↑/k', keys: ['up', 'k'], short: 'up', help: 'move up', views: ['overview', 'alerts', 'runbook'], footer: ['runbook'], run: (c) => c.dispatch({ type: 'move', by: -1, count: c.rows }) },
-  down: { label: '↓/j', keys: ['down', 'j'], short: 'down', help: 'move down', views: ['overview', 'alerts', 'runbook'], run: (c) => c.dispatch({ type: 'move', by: 1, count: c.rows }) },
+  up: { label: '↑/k', keys: ['up', 'k'], short: 'up', help: 'move up', views: ['overview', 'alerts', 'runbook', 'help'], footer: ['runbook'], run: (c) => c.dispatch({ type: 'move', by: -1, count: c.rows }) },
+  down: { label: '↓/j', keys: ['down', 'j'], short: 'down', help: 'move down', views: ['overview', 'alerts', 'runbook', 'help'], run: (c) => c.dispatch({ type: 'move', by: 1, count: c.rows }) },
   filter: { label: '/', keys: ['/'], short: 'filter', help: 'filter the alerts', views: ['alerts'], footer: ['alerts'], run: (c) => c.dispatch({ type: 'start', mode: 'filter' }) },
   command: { label: ':', keys: [':'], short: 'cmd', help: 'command line (:alerts, :overview, :runbook NAME …)', views: 'all', footer: OPEN, run: (c) => c.dispatch({ type: 'start', mode: 'command' }) },
-  pause: { label: 'p', keys: ['p'], short: 'pause', help: 'pause or resume refresh', views: 'all', footer: ['overview', 'alerts'], run: (c) => c.togglePause() },
+  pause: { label: 'p', keys: ['p'], short: 'pause', shortWhenPaused: 'resume', help: 'pause or resume refresh', views: 'all', footer: ['overview', 'alerts'], run: (c) => c.togglePause() },
   back: { label: 'esc', keys: ['escape'], short: 'back', help: 'back', views: 'all', footer: ['alerts', 'alert', 'runbook', 'help'], run: (c) => c.dispatch({ type: 'back' }) },
   help: { label: '?', keys: ['?'], short: 'help', help: 'this help', views: 'all', footer: OPEN, run: (c) => c.dispatch({ type: 'open', view: 'help' }) },
   quit: { label: 'q', keys: ['q', 'ctrl-c'], short: 'quit', help: 'quit (also ctrl-c)', views: 'all', footer: ['overview', 'alerts', 'alert', 'runbook', 'help'], run: (c) => c.quit() },

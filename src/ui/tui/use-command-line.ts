@@ -9,6 +9,7 @@ import { complete, parseCommand, suggestions } from './commands.js';
 import type { PromptSpec } from './components/Prompt.js';
 import type { ControllerLike } from './controller.js';
 import type { Dispatch } from './use-ui-state.js';
+import type { DemoInfo } from './demo.js';
 
 export interface CommandLineDeps {
   ui: UiState;
@@ -19,14 +20,16 @@ export interface CommandLineDeps {
   quit(): void;
   openRunbook(name: string): void;
   control(action: ActionName): void;
+  demo?: DemoInfo;
 }
 
 export function useCommandLine(deps: CommandLineDeps): { prompt: PromptSpec | undefined } {
-  const { ui, dispatch, readOnly, controller, runbooks, quit, openRunbook, control } = deps;
+  const { ui, dispatch, readOnly, controller, runbooks, quit, openRunbook, control, demo } = deps;
+  const scope = { readOnly, demo: Boolean(demo) };
 
   const run = useCallback(
     (text: string) => {
-      const parsed = parseCommand(text, readOnly);
+      const parsed = parseCommand(text, scope);
       if (!parsed.ok) return dispatch({ type: 'message', text: parsed.error, level: 'error' });
       switch (parsed.name) {
         case 'overview':
@@ -41,11 +44,15 @@ export function useCommandLine(deps: CommandLineDeps): { prompt: PromptSpec | un
           return quit();
         case 'runbook':
           return openRunbook(parsed.arg!);
+        case 'scenario': {
+          const why = demo?.setScenario(parsed.arg!);
+          return dispatch({ type: 'message', text: why ?? `the simulator is running the ${parsed.arg} scenario`, level: why ? 'error' : 'info' });
+        }
         default:
           return control(parsed.name as ActionName);
       }
     },
-    [readOnly, controller, quit, dispatch, openRunbook, control],
+    [readOnly, demo, controller, quit, dispatch, openRunbook, control],
   );
 
   if (ui.mode.kind !== 'command') return { prompt: undefined };
@@ -53,8 +60,8 @@ export function useCommandLine(deps: CommandLineDeps): { prompt: PromptSpec | un
     prompt: {
       key: `command-${ui.asked}`,
       label: ':',
-      hint: (text) => `   ${suggestions(text, readOnly).slice(0, 6).join(' ')}`,
-      complete: (text) => complete(text, readOnly, runbooks?.names() ?? []),
+      hint: (text) => `   ${suggestions(text, scope).slice(0, 6).join(' ')}`,
+      complete: (text) => complete(text, scope, (command) => (command === 'scenario' ? (demo?.scenarios ?? []) : (runbooks?.names() ?? []))),
       onSubmit: (text) => {
         dispatch({ type: 'end-input' });
         run(text);

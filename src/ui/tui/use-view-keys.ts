@@ -13,8 +13,21 @@ import type { Dispatch } from './use-ui-state.js';
 /** The console's actions a view key can reach. */
 export type ViewActions = Pick<KeyContext, 'quit' | 'ack' | 'unack' | 'openRunbook' | 'control' | 'step'>;
 
-export function useViewKeys(deps: { now: () => UiState; dispatch: Dispatch; controller: ControllerLike; runbooks: RunbookService | undefined; panelCount: number; readOnly: boolean; actions: ViewActions }): (name: string) => void {
-  const { now, dispatch, controller, runbooks, panelCount, readOnly, actions } = deps;
+export interface ViewKeyDeps {
+  now: () => UiState;
+  dispatch: Dispatch;
+  controller: ControllerLike;
+  runbooks: RunbookService | undefined;
+  panelCount: number;
+  readOnly: boolean;
+  actions: ViewActions;
+  /** The help's lines, to scroll through; and a page: the rows the view has. */
+  helpLines: number;
+  page: number;
+}
+
+export function useViewKeys(deps: ViewKeyDeps): (name: string) => void {
+  const { now, dispatch, controller, runbooks, panelCount, readOnly, actions, helpLines, page } = deps;
   return useCallback(
     (name: string) => {
       // Fresh state, not this render's: a key may arrive before the next render.
@@ -26,7 +39,8 @@ export function useViewKeys(deps: { now: () => UiState; dispatch: Dispatch; cont
         ...actions,
         ui,
         current,
-        rows: ui.view === 'runbook' ? (stepContext(runbooks, ui)?.count ?? 0) : visible.length,
+        rows: ui.view === 'runbook' ? (stepContext(runbooks, ui)?.count ?? 0) : ui.view === 'help' ? Math.max(1, helpLines - page + 2) : visible.length,
+        page: Math.max(1, page - 2),
         panels: panelCount,
         dispatch,
         togglePause: () => controller.setPaused(!controller.isPaused()),
@@ -34,6 +48,6 @@ export function useViewKeys(deps: { now: () => UiState; dispatch: Dispatch; cont
       dispatch({ type: 'clear-message' });
       binding.run(ctx);
     },
-    [now, dispatch, controller, runbooks, panelCount, readOnly, actions],
+    [now, dispatch, controller, runbooks, panelCount, readOnly, actions, helpLines, page],
   );
 }

@@ -6,7 +6,7 @@ import { sanitize } from '../../../util/sanitize.js';
 import { tint, useTheme } from '../theme.js';
 
 /** The keys that work here and now, or the last message. (A question being asked is a Prompt instead.) */
-export function Footer({ ui, readOnly, width }: { ui: UiState; readOnly: boolean; width: number }) {
+export function Footer({ ui, readOnly, paused, width }: { ui: UiState; readOnly: boolean; paused: boolean; width: number }) {
   const theme = useTheme();
   // Messages quote what the trader, Alertmanager or a step answered: sanitised.
   if (ui.message) {
@@ -17,7 +17,9 @@ export function Footer({ ui, readOnly, width }: { ui: UiState; readOnly: boolean
     );
   }
   let room = width;
-  const keys = [...footerFor(ui.view, readOnly).map((b) => ({ text: ` ${b.label} ${b.short} `, danger: b.danger })), ...(readOnly ? [{ text: ' [read-only]', danger: false }] : [])].map((k) => {
+  // Paused, the way back comes first: a narrow footer must not cut it off.
+  const bindings = footerFor(ui.view, readOnly).sort((a, b) => (paused ? Number(b.action === 'pause') - Number(a.action === 'pause') : 0));
+  const keys = [...bindings.map((b) => ({ text: ` ${b.label} ${paused && b.shortWhenPaused ? b.shortWhenPaused : b.short} `, danger: b.danger })), ...(readOnly ? [{ text: ' [read-only]', danger: false }] : [])].map((k) => {
     const text = k.text.slice(0, Math.max(0, room));
     room -= text.length;
     return { ...k, text };

@@ -5,6 +5,7 @@ import type { Snapshot } from '../../../engine/types.js';
 import { panelHeight, type Layout } from '../layout.js';
 import type { PanelModel } from '../panels.js';
 import { AlertStrip } from './AlertStrip.js';
+import { oneColumn } from '../one-column.js';
 import { Panel } from './Panel.js';
 
 interface Props {
@@ -32,18 +33,8 @@ export function Overview({ snap, config, panels, layout, height, focusedPanel, s
   const order = panelOrder(panels);
   const focusedId = order[focusedPanel % order.length]?.id;
   if (layout.kind === 'one') {
-    const alertRows = Math.min(3, Math.max(1, snap.alerts.length));
-    const stripHeight = alertRows + 1;
-    let room = height - stripHeight;
     // Scrolled with Tab: start at the focused panel, show what fits.
-    const shown: PanelModel[] = [];
-    for (let i = 0; i < order.length; i++) {
-      const p = order[(focusedPanel + i) % order.length]!;
-      const h = panelHeight(p.rows.length, false);
-      if (h > room) break;
-      shown.push(p);
-      room -= h;
-    }
+    const { shown, alertRows } = oneColumn(order, focusedPanel, height, snap.alerts.length);
     return (
       <Box flexDirection="column" width={layout.width} height={height}>
         {shown.map((p) => (
