@@ -129,7 +129,8 @@ describe('the demo says it is one', () => {
     r.rerender(React.createElement(ThemeContext.Provider, { value: { color: false } }, React.createElement(App, { controller: stubController(night()), config, readOnly: false, operator: 'ana', demo })));
     const f = await waitForFrame(r.lastFrame, (x) => x.includes('Trading'));
     expect(f.split('\n')[0]).toMatch(/^ SIM http:\/\/127\.0\.0\.1:8080 /);
-    await typeKeys(r.stdin, ':', 'scenario dr', '\t', '\r');
+    // Tab and Enter in the same read as the text (tmux send-keys, a quick typist) still complete, then submit.
+    await typeKeys(r.stdin, ':', 'scenario dr\t\r');
     await waitForFrame(r.lastFrame, (x) => x.includes('the simulator is running the drawdown scenario'));
     expect(asked).toEqual(['drawdown']);
     r.stdin.write('?');

@@ -54,10 +54,10 @@ export function useKeyboard(opts: KeyboardOptions): Keyboard {
       route(first, first);
       if (rest.length) route(rest.join(''), rest.join(''));
     };
-    /** A read: Enter inside a paste is a key of its own, what is between is text. */
+    /** A read: Enter and Tab inside it (tmux send-keys, a typist ahead of the screen) are keys of their own, what is between is text. */
     const read = (name: string, input: string): void => {
-      if (name !== input || !input.includes('\r')) return route(name, input);
-      for (const part of input.split(/(\r)/)) if (part) part === '\r' ? route('return', '') : route(part, part);
+      if (name !== input || !/[\r\t]/.test(input)) return route(name, input);
+      for (const part of input.split(/([\r\t])/)) if (part) part === '\r' ? route('return', '') : part === '\t' ? route('tab', '') : route(part, part);
     };
     return {
       read,
