@@ -9,19 +9,30 @@ export function openMonitor(config: Config, refreshMs = 1000): Monitor {
   return new Monitor({ config, ackFile: ackFile(), refreshMs });
 }
 
+export interface ReadOnceOptions {
+  /** Where the embedded state is carried between runs. */
+  stateFile?: string;
+  /** How a run waits for its second scrape (tests pass a fake clock's). */
+  wait?: (ms: number) => Promise<void>;
+}
+
 /**
- * One-shot reading. In the embedded mode latency quantiles need two scrapes
- * (they come from bucket deltas), so it polls twice, a second apart, and the
- * alert states carry over from the previous run when it was recent.
+ * One-shot reading, as cron or Nagios runs it. The embedded evaluator's state
+ * carries over from the previous run when it was recent: alert states (so
+ * durations are honoured) and histogram counts (a baseline for the latency
+ * quantiles, which come from bucket deltas). Only without a baseline does it
+ * scrape a second time, a second later.
  */
-export async function readOnce(monitor: Monitor, config: Config): Promise<ReturnType<Monitor['snapshot']>> {
+export async function readOnce(monitor: Monitor, config: Config, opts: ReadOnceOptions = {}): Promise<ReturnType<Monitor['snapshot']>> {
   if (config.prometheus) return monitor.tick();
-  monitor.restoreAlertState(alertStateFile());
+  const file = opts.stateFile ?? alertStateFile();
+  monitor.restoreAlertState(file);
   let snap = await monitor.tick();
-  if (snap.sources.metrics.state === 'ok') {
-    await new Promise((r) => setTimeout(r, 1000));
+  const quantiles = Object.values(config.metrics).filter((m) => m.read.as === 'quantile');
+  if (snap.sources.metrics.state === 'ok' && quantiles.some((m) => snap.metrics[m.name]?.value === undefined)) {
+    await (opts.wait ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))))(1000);
     snap = await monitor.tick();
   }
-  monitor.saveAlertState(alertStateFile());
+  monitor.saveAlertState(file);
   return snap;
 }

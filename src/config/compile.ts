@@ -179,6 +179,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     stepTimeoutMs: settings.stepTimeoutMs ?? 30_000,
     resolvedKeepMs: settings.resolvedKeepMs ?? 15 * 60_000,
+    maxScrapeBytes: settings.maxScrapeBytes ?? 16 * 1024 * 1024,
     metrics,
     alerts,
     severity_levels,

@@ -57,6 +57,7 @@ export function configToYaml(config: Config): string {
     timeout: formatDuration(config.timeoutMs),
     step_timeout: formatDuration(config.stepTimeoutMs),
     resolved_keep: formatDuration(config.resolvedKeepMs),
+    max_scrape_bytes: config.maxScrapeBytes,
     metrics,
     alerts,
     severity_levels,

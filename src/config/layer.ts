@@ -52,6 +52,7 @@ export interface Settings {
   timeoutMs: number;
   stepTimeoutMs: number;
   resolvedKeepMs: number;
+  maxScrapeBytes: number;
 }
 
 export interface ConfigLayer {
@@ -64,7 +65,7 @@ export interface ConfigLayer {
   circuit_breakers: Partial<CircuitBreakers>;
 }
 
-const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'timeout', 'step_timeout', 'resolved_keep', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers'] as const;
+const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'timeout', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers'] as const;
 const METRIC_KEYS = ['description', 'threshold_warning', 'threshold_critical', 'check_interval', 'direction', 'kind', 'metric', 'quantile', 'query', 'label', 'panel'] as const;
 const ALERT_KEYS = ['alert', 'condition', 'duration', 'action', 'severity', 'runbook', 'summary'] as const;
 const SEVERITY_KEYS = ['response_time', 'team', 'examples'] as const;
@@ -73,6 +74,15 @@ const KINDS: readonly ValueKind[] = ['ratio', 'seconds', 'count', 'currency', 'n
 
 function unknownKey(key: string, keyAt: YamlCursor, known: readonly string[]): void {
   keyAt.issue(`unknown key "${key}"${didYouMean(key, known)}`);
+}
+
+/** `16MB`, `512KB`, or a number of bytes. */
+function parseBytes(raw: unknown): number | string {
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw > 0) return raw;
+  const m = typeof raw === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?\s*$/i.exec(raw) : null;
+  if (!m) return `expected a size like 16MB or 512KB, got ${JSON.stringify(raw)}`;
+  const unit = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[(m[2] ?? 'B').toUpperCase() as 'B'];
+  return Math.round(Number(m[1]) * unit);
 }
 
 function duration(at: YamlCursor): number | undefined {
@@ -280,6 +290,12 @@ export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
         const ms = duration(v);
         if (ms === 0) v.issue('a timeout must be longer than 0');
         else if (ms !== undefined) layer.settings[key === 'timeout' ? 'timeoutMs' : 'stepTimeoutMs'] = ms;
+        break;
+      }
+      case 'max_scrape_bytes': {
+        const n = parseBytes(v.value());
+        if (typeof n === 'string') v.issue(n);
+        else layer.settings.maxScrapeBytes = n;
         break;
       }
       case 'resolved_keep': {

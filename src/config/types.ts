@@ -81,6 +81,8 @@ export interface Config {
   stepTimeoutMs: number;
   /** How long a resolved alert stays listed (dimmed, under the live ones). */
   resolvedKeepMs: number;
+  /** The largest /metrics body gptmon reads (`max_scrape_bytes`, default 16 MB). */
+  maxScrapeBytes: number;
   metrics: Record<string, MetricSpec>;
   alerts: AlertSpec[];
   severity_levels: Record<Severity, SeverityLevel>;

@@ -53,7 +53,7 @@ export class Monitor {
     const jobs: Array<Promise<void>> = [];
     jobs.push(fetchHealth(this.http, config.trader).then((r) => this.engine.recordHealth(this.clock(), r)));
     if (this.prom) jobs.push(this.pollPrometheus(this.prom));
-    else jobs.push(scrapeMetrics(this.http, config.trader).then((r) => this.engine.recordScrape(this.clock(), r)));
+    else jobs.push(scrapeMetrics(this.http, config.trader, { maxBytes: config.maxScrapeBytes, keep: wantedSeries(config) }).then((r) => this.engine.recordScrape(this.clock(), r)));
     jobs.push(this.acks.list().then((l) => this.engine.recordAcks(this.clock(), l.alertmanager, l.local, l.localError)));
     await Promise.all(jobs);
     return this.snapshot();
@@ -133,3 +133,16 @@ function byName(samples: PromSample[]): Map<string, PromSample[]> {
 }
 
 const withoutName = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).filter(([k]) => k !== '__name__'));
+
+/** The series a scrape keeps: what the metrics read (a histogram's families too), and who the trader is. */
+const wantedCache = new WeakMap<Config, (name: string) => boolean>();
+function wantedSeries(config: Config): (name: string) => boolean {
+  let keep = wantedCache.get(config);
+  if (!keep) {
+    const names = new Set(['trader_info']);
+    for (const m of Object.values(config.metrics)) if (m.read.as !== 'query') names.add(m.read.series);
+    keep = (name) => names.has(name);
+    wantedCache.set(config, keep);
+  }
+  return keep;
+}

@@ -19,6 +19,9 @@ const isLabelStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90
 const isLabelChar = (c: number) => isLabelStart(c) || (c >= 48 && c <= 57);
 const isBlank = (c: number) => c === 32 || c === 9;
 
+/** Longer than any sample line a trader writes: past it, the line is unreadable and skipped. */
+const MAX_LINE = 64 * 1024;
+
 const FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INTEGER = /^-?\d+$/;
 
@@ -162,11 +165,19 @@ export class ExpositionParser {
   private readonly seen = new Set<string>();
   private readonly duplicateNames = new Set<string>();
   private carry = '';
+  private skipping = false;
   private line = 0;
 
   constructor(private readonly opts: ParseOptions = {}) {}
 
   push(chunk: string): void {
+    if (this.skipping) {
+      // In a line too long to be a sample: drop it up to its end.
+      const nl = chunk.indexOf('\n');
+      if (nl < 0) return;
+      this.skipping = false;
+      chunk = chunk.slice(nl + 1);
+    }
     const text = this.carry + chunk;
     let from = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
@@ -174,6 +185,13 @@ export class ExpositionParser {
       from = nl + 1;
     }
     this.carry = text.slice(from);
+    if (this.carry.length > MAX_LINE) {
+      // No sample is this long; holding it would only grow (and copy) without end.
+      this.line++;
+      this.fail(`a line longer than ${MAX_LINE / 1024} KB`);
+      this.carry = '';
+      this.skipping = true;
+    }
   }
 
   end(): Exposition {

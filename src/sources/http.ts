@@ -29,6 +29,13 @@ export interface HttpRequest {
   body?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** This request's cap on the body, over the pool's. */
+  maxBytes?: number;
+  /**
+   * The body as it arrives, decoded, instead of held whole (the answer's
+   * `text` is then empty): a large /metrics is parsed while it streams.
+   */
+  onChunk?: (text: string) => void;
 }
 
 /** A request that got no usable answer. */
@@ -103,7 +110,7 @@ function formatMs(ms: number): string {
 }
 
 export function createHttp(opts: HttpOptions): Http {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const poolMaxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const agent = new Agent({
     keepAliveTimeout: 30_000,
     // A few sockets per origin, kept alive across polls: a tick's requests go
@@ -119,6 +126,7 @@ export function createHttp(opts: HttpOptions): Http {
 
   async function request(url: string, req: HttpRequest = {}): Promise<HttpResult> {
     const started = performance.now();
+    const maxBytes = req.maxBytes ?? poolMaxBytes;
     const timeoutMs = req.timeoutMs ?? opts.timeoutMs;
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
@@ -150,6 +158,7 @@ export function createHttp(opts: HttpOptions): Http {
         return { ok: false, status: res.statusCode, reason: `response too large (${formatBytes(declared)}, limit ${formatBytes(maxBytes)})`, retryable: true, ms: ms() };
       }
       const chunks: Buffer[] = [];
+      const decoder = req.onChunk ? new TextDecoder('utf-8') : undefined;
       let size = 0;
       for await (const chunk of res.body) {
         size += (chunk as Buffer).length;
@@ -157,10 +166,12 @@ export function createHttp(opts: HttpOptions): Http {
           res.body.destroy();
           return { ok: false, status: res.statusCode, reason: `response too large (over ${formatBytes(maxBytes)})`, retryable: true, ms: ms() };
         }
-        chunks.push(chunk as Buffer);
+        if (decoder) req.onChunk!(decoder.decode(chunk as Buffer, { stream: true }));
+        else chunks.push(chunk as Buffer);
       }
+      if (decoder) req.onChunk!(decoder.decode());
       const contentType = String(res.headers['content-type'] ?? '');
-      return { ok: true, status: res.statusCode, contentType, text: Buffer.concat(chunks).toString('utf8'), ms: ms() };
+      return { ok: true, status: res.statusCode, contentType, text: decoder ? '' : Buffer.concat(chunks).toString('utf8'), ms: ms() };
     } catch (err) {
       const reason = deadline.aborted ? `timed out after ${formatMs(timeoutMs)}` : describeError(err, timeoutMs);
       // Cancelled by the caller: it no longer wants an answer. Otherwise the network's trouble may pass.

@@ -3,7 +3,7 @@
 
 import { asText } from '../util/sanitize.js';
 import { asJson, type Http } from './http.js';
-import { parseExposition } from './exposition.js';
+import { ExpositionParser } from './exposition.js';
 import type { Exposition, Fetched, TraderHealth } from './types.js';
 
 
@@ -58,12 +58,32 @@ export async function fetchHealth(http: Http, base: string, signal?: AbortSignal
   return typeof health === 'string' ? { ok: false, reason: health, ms: res.ms } : { ok: true, value: health, ms: res.ms };
 }
 
-export async function scrapeMetrics(http: Http, base: string, signal?: AbortSignal): Promise<Fetched<Exposition>> {
-  const res = await http.request(`${base}/metrics`, signal ? { signal } : {});
+export interface ScrapeOptions {
+  signal?: AbortSignal;
+  /** The body's cap (`max_scrape_bytes`). */
+  maxBytes?: number;
+  /** The metric names worth keeping; every line is still read and counted. */
+  keep?: (name: string) => boolean;
+}
+
+/** /metrics, parsed while it streams: a trader with 100k series costs what its lines cost, once. */
+export async function scrapeMetrics(http: Http, base: string, opts: ScrapeOptions = {}): Promise<Fetched<Exposition>> {
+  const parser = new ExpositionParser(opts.keep ? { keep: opts.keep } : {});
+  let first: string | undefined;
+  const res = await http.request(`${base}/metrics`, {
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),
+    onChunk: (text) => {
+      if (first === undefined && text.trim()) first = text.trimStart().slice(0, 1);
+      // An HTML error page is not metrics: no point reading it line by line.
+      if (first !== '<') parser.push(text);
+    },
+  });
   if (!res.ok) return { ok: false, reason: res.reason, ms: res.ms };
   if (res.status !== 200) return { ok: false, reason: `HTTP ${res.status}`, ms: res.ms };
-  if (res.text.trimStart().startsWith('<')) return { ok: false, reason: 'answered HTML, not metrics', ms: res.ms };
-  const parsed = parseExposition(res.text);
-  if (parsed.samples.length === 0) return { ok: false, reason: parsed.errors.length ? `no readable samples (${parsed.errors.length} bad lines)` : 'no samples', ms: res.ms };
+  if (first === '<') return { ok: false, reason: 'answered HTML, not metrics', ms: res.ms };
+  const parsed = parser.end();
+  if (parsed.samples.length === 0 && parsed.unreadable + parsed.duplicates.length === 0 && !first) return { ok: false, reason: 'no samples', ms: res.ms };
+  if (parsed.samples.length === 0 && parsed.unreadable > 0) return { ok: false, reason: `no readable samples (${parsed.unreadable} bad lines)`, ms: res.ms };
   return { ok: true, value: parsed, ms: res.ms };
 }

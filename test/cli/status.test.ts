@@ -68,7 +68,7 @@ describe('gptmon status with broken sources', () => {
 
   it.each([
     ['hang', 'metrics DOWN (timed out after 1s)'],
-    ['huge', 'metrics DOWN (response too large'],
+    ['huge', 'metrics DOWN (no readable samples'],
     ['garbage', 'metrics DOWN (no readable samples'],
     ['html', 'metrics DOWN (answered HTML, not metrics)'],
   ] as const)('health fine, /metrics %s: answers by itself, exit 1, names the source', async (fault, named) => {
@@ -82,6 +82,20 @@ describe('gptmon status with broken sources', () => {
       expect(r.stdout).toContain(named);
       expect(r.stdout).toContain('trader ok');
       expectNoStack(r.stdout + r.stderr);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a /metrics over max_scrape_bytes is refused by its size, named', async () => {
+    const server = await startFaultServer();
+    try {
+      server.set('/health/detailed', 'ok-json', JSON.stringify({ components: { database: { healthy: true } }, metrics: {} }));
+      server.set('/metrics', 'huge');
+      const config = tmp.file('gptmon.yaml', `trader: ${server.url}\ntimeout: 5s\nmax_scrape_bytes: 1MB\n`);
+      const r = await runCli(['status', '--config', config], { env: env(), timeoutMs: 15_000 });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('metrics DOWN (response too large (over 1.0 MB))');
     } finally {
       await server.close();
     }
