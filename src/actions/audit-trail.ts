@@ -8,6 +8,7 @@ import { appendAudit, type AuditEntry } from '../store/audit-log.js';
 import { errorLine } from '../store/store-error.js';
 import { maskUrl, maskUrlsIn } from '../util/mask-url.js';
 import type { ActionName } from './actions.js';
+import { Recorder } from '../incidents/recorder.js';
 
 /** The longest a control waits for the audit log's lock before saying AUDIT FAILED. */
 const LOCK_WAIT_MS = 500;
@@ -18,6 +19,8 @@ export interface AuditContext {
   reason: string;
   trader: string;
   via: AuditEntry['via'];
+  /** Where the incidents' timelines are: each line is also an event on them. */
+  incidentsDir?: string;
 }
 
 export interface AuditLine {
@@ -43,6 +46,12 @@ export function writeAuditLine(ctx: AuditContext, action: ActionName, line: Audi
   };
   if (line.detail) entry.detail = maskUrlsIn(line.detail);
   if (line.key) entry.idempotency_key = line.key;
+  // On the incidents' timelines too (best effort: the audit log is the record that must not fail).
+  if (ctx.incidentsDir) {
+    const recorder = new Recorder(ctx.incidentsDir, ctx.operator);
+    const values = recorder.latestValues(60_000);
+    recorder.record([{ kind: 'control', ...(line.key ? { key: `control:${line.key}:${line.result}` } : {}), control: { action, result: line.result, reason: entry.reason, ...(entry.detail ? { detail: entry.detail } : {}), ms: line.ms, via: ctx.via }, ...(values ? { values } : {}) }]);
+  }
   try {
     // Another writer holds the lock for milliseconds; waiting longer would hold up the control itself.
     appendAudit(ctx.file, entry, { timeoutMs: LOCK_WAIT_MS });

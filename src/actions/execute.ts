@@ -15,6 +15,8 @@ import { checkTransport, maskToken, resolveToken } from './token.js';
 
 export interface ControlTarget {
   trader: string;
+  /** Where the incidents' timelines are: every control lands on them. */
+  incidentsDir?: string;
   tokenFile?: string;
   allowInsecure: boolean;
   auditLog: string;
@@ -52,7 +54,7 @@ export const HARD_STOP_MS = 500;
 type RunEnd = { result: 'verified'; state: TraderState } | { result: 'failed'; reason: string };
 
 function auditContext(opts: Pick<ExecuteOptions, 'target' | 'params' | 'via'>): AuditContext {
-  return { file: opts.target.auditLog, operator: opts.params.operator, reason: opts.params.reason, trader: opts.target.trader, via: opts.via };
+  return { file: opts.target.auditLog, operator: opts.params.operator, reason: opts.params.reason, trader: opts.target.trader, via: opts.via, ...(opts.target.incidentsDir ? { incidentsDir: opts.target.incidentsDir } : {}) };
 }
 
 /** The outcome with its reason masked, and its audit line written (or why not). */

@@ -1,7 +1,7 @@
 import { operatorName, readPrefs } from '../config/prefs.js';
 import { formatDuration, parseDurationMs } from '../config/units.js';
 import { didYouMean } from '../util/closest.js';
-import { formatClock } from '../ui/format.js';
+import { formatClock } from '../text/format.js';
 import type { GlobalOptions } from './options.js';
 import { sanitize } from '../util/sanitize.js';
 import { configOrExit } from './config-or-exit.js';

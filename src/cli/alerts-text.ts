@@ -4,10 +4,10 @@
 // actions, wrapped (never cut) at the width.
 
 import type { AlertView, Snapshot } from '../engine/types.js';
-import { SEVERITY_WORD, ackText, alertLineText, alertNameText, respondText, stateText } from '../ui/alert-text.js';
-import { truncate } from '../ui/format.js';
+import { SEVERITY_WORD, ackText, alertLineText, alertNameText, respondText, stateText } from '../text/alert-text.js';
+import { truncate } from '../text/format.js';
 import { sanitize } from '../util/sanitize.js';
-import { wrap } from '../util/wrap.js';
+import { wrap } from '../text/wrap.js';
 import { sourcesLine } from './source-text.js';
 
 const INDENT = '     ';

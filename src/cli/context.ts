@@ -3,10 +3,14 @@
 
 import type { Config } from '../config/types.js';
 import { Monitor } from '../monitor/monitor.js';
-import { ackFile, alertStateFile } from '../store/state-paths.js';
+import { ackFile, alertStateFile, incidentsDir } from '../store/state-paths.js';
+import { Observer } from '../incidents/observer.js';
+import { Recorder } from '../incidents/recorder.js';
+import { operatorName, readPrefs } from '../config/prefs.js';
 
 export function openMonitor(config: Config, refreshMs = 1000): Monitor {
-  return new Monitor({ config, ackFile: ackFile(), refreshMs });
+  // Every run that looks records what it sees: a cron `status` too adds to the incidents' timelines.
+  return new Monitor({ config, ackFile: ackFile(), refreshMs, observer: new Observer(new Recorder(incidentsDir(config), operatorName(readPrefs().prefs))) });
 }
 
 export interface ReadOnceOptions {

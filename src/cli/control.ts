@@ -3,7 +3,6 @@
 // audited or AUDIT FAILED said aloud. Loads neither the console nor
 // Prometheus: it must work when they are down.
 
-import { createInterface } from 'node:readline/promises';
 import { ACTIONS, stateLine, type ActionName, type ActionParams } from '../actions/actions.js';
 import { clientFor, executeSequence, refuse, type Outcome } from '../actions/execute.js';
 import { controlTarget } from '../actions/target.js';
@@ -15,6 +14,9 @@ import type { GlobalOptions } from './options.js';
 import { sanitize } from '../util/sanitize.js';
 import { controlConfigOrExit } from './config-or-exit.js';
 import { writeErr, writeOut } from './output.js';
+import { ask } from './ask.js';
+
+export { ask, type Answer } from './ask.js';
 
 export interface ControlOptions {
   confirm?: boolean;
@@ -41,33 +43,6 @@ function report(o: Outcome): void {
 function refused(o: Outcome): number {
   report(o);
   return 2;
-}
-
-export type Answer = { ok: true; text: string } | { ok: false; why: string };
-
-/**
- * One line typed at the prompt. Ctrl-C and Ctrl-D (or stdin closing) are an
- * answer too, a no: readline would otherwise reject, or leave the question
- * pending forever.
- */
-export function ask(question: string, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<Answer> {
-  const rl = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
-  return new Promise<Answer>((resolve) => {
-    let answered = false;
-    const end = (a: Answer, echo = '') => {
-      if (answered) return;
-      answered = true;
-      // The refusal that follows starts on a line of its own.
-      if (echo) output.write(echo);
-      resolve(a);
-    };
-    rl.on('SIGINT', () => end({ ok: false, why: 'cancelled with Ctrl-C at the prompt' }, '^C\n'));
-    rl.on('close', () => end({ ok: false, why: 'no answer at the prompt (end of input)' }, '\n'));
-    rl.question(question).then(
-      (text) => end({ ok: true, text }),
-      () => end({ ok: false, why: 'no answer at the prompt' }, '\n'),
-    );
-  }).finally(() => rl.close());
 }
 
 /** The promise's value, or 'interrupted' if Ctrl-C comes first. */

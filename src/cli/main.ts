@@ -87,6 +87,75 @@ export function buildProgram(setExit: (code: number) => void): Command {
     cmd.action(act(async (o: import('./control.js').ControlOptions, c: Command) => (await import('./control.js')).runControl(name as import('../actions/actions.js').ActionName, o, globals(c))));
   }
 
+  // Incidents: declare, run, resolve, and the post-mortem (exit 0 done, 1 failed, 2 refused).
+  const incident = program.command('incident').description('declare and run an incident; the post-mortem in Markdown');
+  const inc = () => import('./incident-edit.js');
+  const view = () => import('./incident-view.js');
+  type Edit = import('./incident-edit.js').EditOptions;
+  incident
+    .command('start')
+    .description('declare an incident; prints its id (without --sev, suggests one and asks)')
+    .option('--sev <n>', 'severity 1-4 (SEV1 complete failure … SEV4 no immediate impact)')
+    .option('--title <text>', 'what is happening, in a few words')
+    .option('--commander <name>', 'the incident commander')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(async (o: import('./incident-start.js').StartOptions, cmd: Command) => (await import('./incident-start.js')).runIncidentStart(o, globals(cmd))));
+  incident
+    .command('status')
+    .description('severity, commander, age, the checklist, what fires now, the last ten events')
+    .argument('[id]', 'the incident (else the one open)')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(async (id: string | undefined, o: { json?: boolean }, cmd: Command) => (await view()).runIncidentStatus(id, o, globals(cmd))));
+  incident
+    .command('note')
+    .description("add a note to the incident's timeline")
+    .argument('<text>', 'the note')
+    .option('--id <id>', 'the incident (else the one open)')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(async (text: string, o: Edit, cmd: Command) => (await inc()).runIncidentNote(text, o, globals(cmd))));
+  incident
+    .command('sev')
+    .description('change the severity')
+    .argument('<n>', '1-4')
+    .option('--id <id>', 'the incident (else the one open)')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(async (n: string, o: Edit, cmd: Command) => (await inc()).runIncidentSev(n, o, globals(cmd))));
+  incident
+    .command('commander')
+    .description('name the incident commander')
+    .argument('<name>', 'who')
+    .option('--id <id>', 'the incident (else the one open)')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(async (name: string, o: Edit, cmd: Command) => (await inc()).runIncidentCommander(name, o, globals(cmd))));
+  incident
+    .command('check')
+    .description('tick a checklist item, by number or words (check "stop trading")')
+    .argument('<item>', 'its number, or words from it')
+    .option('--undo', 'untick it')
+    .option('--id <id>', 'the incident (else the one open)')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(async (item: string, o: Edit, cmd: Command) => (await inc()).runIncidentCheck(item, o, globals(cmd))));
+  incident
+    .command('resolve')
+    .description('resolve the incident')
+    .option('--summary <text>', 'what happened, in a sentence')
+    .option('--id <id>', 'the incident (else the one open)')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(async (o: Edit, cmd: Command) => (await inc()).runIncidentResolve(o, globals(cmd))));
+  incident
+    .command('list')
+    .description('the incidents, newest first')
+    .option('--since <duration>', 'resolved within, e.g. 7d', '30d')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(async (o: { since?: string; json?: boolean }, cmd: Command) => (await view()).runIncidentList(o, globals(cmd))));
+  incident
+    .command('report')
+    .description('the post-mortem, in Markdown (or --json), from the recorded timeline')
+    .argument('[id]', 'the incident (else the one open)')
+    .option('-o, --output <file>', 'write it to this file')
+    .option('--json', 'the same as data')
+    .action(act(async (id: string | undefined, o: { output?: string; json?: boolean }, cmd: Command) => (await view()).runIncidentReport(id, o, globals(cmd))));
+
   program
     .command('audit')
     .description('read back the audit log of control actions')

@@ -4,7 +4,7 @@ import { loadRunbooks } from '../runbooks/load.js';
 import { findRunbook } from '../runbooks/lookup.js';
 import { renderRunbook, runbookJson, runbookMarkdown, wrap } from '../runbooks/render.js';
 import { formatRunbookIssue } from '../runbooks/types.js';
-import { truncate } from '../ui/format.js';
+import { truncate } from '../text/format.js';
 import type { GlobalOptions } from './options.js';
 import { configOrExit } from './config-or-exit.js';
 import { sanitize } from '../util/sanitize.js';

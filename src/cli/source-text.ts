@@ -1,5 +1,5 @@
 import type { Snapshot, SourceStatus } from '../engine/types.js';
-import { formatAge } from '../ui/format.js';
+import { formatAge } from '../text/format.js';
 import { sanitize } from '../util/sanitize.js';
 
 /** `trader ok 12ms`, `metrics stale 20s (timed out after 3s)`, `alertmanager off`. */

@@ -4,8 +4,8 @@
 import type { Config } from '../config/types.js';
 import type { Level } from '../engine/classify.js';
 import type { Snapshot } from '../engine/types.js';
-import { formatAge, formatThresholds, formatValue, truncate } from '../ui/format.js';
-import { wrap } from '../util/wrap.js';
+import { formatAge, formatThresholds, formatValue, truncate } from '../text/format.js';
+import { wrap } from '../text/wrap.js';
 import { sanitize } from '../util/sanitize.js';
 import { sourcesLine } from './source-text.js';
 

@@ -15,7 +15,9 @@ import { parseDurationMs } from '../config/units.js';
 import { Monitor } from '../monitor/monitor.js';
 import { consoleRunbooks } from '../runbooks/console-runbooks.js';
 import { createHttp } from '../sources/http.js';
-import { ackFile, alertStateFile, progressFile } from '../store/state-paths.js';
+import { ackFile, alertStateFile, incidentsDir, progressFile } from '../store/state-paths.js';
+import { Observer } from '../incidents/observer.js';
+import { Recorder } from '../incidents/recorder.js';
 import { App } from '../ui/tui/App.js';
 import { Controller } from '../ui/tui/controller.js';
 import { createScreen } from '../ui/tui/screen.js';
@@ -68,14 +70,16 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const color = opts.color && prefs.theme !== 'mono';
   const operator = operatorName(prefs);
   // Steps run as the console would, without its token in their environment.
-  const steps = consoleRunbooks({ config: opts.config, progressFile: opts.progressFile, operator, stepsRun: !opts.readOnly });
+  // One recorder for everything this console sees and does: the incidents' timelines.
+  const recorder = new Recorder(incidentsDir(opts.config), operator);
+  const steps = consoleRunbooks({ config: opts.config, progressFile: opts.progressFile, operator, stepsRun: !opts.readOnly, recorder });
   const runbooks = steps.service;
   // Even on a hard exit the token file must not stay behind.
   process.once('exit', steps.removeTokenFile);
   // The controls have their own connections: a wedged poll must not delay a halt.
   const controlHttp = createHttp({ timeoutMs: opts.config.timeoutMs });
   const controls = new ControlService(controlTarget(opts.config), controlHttp, operator);
-  const monitor = new Monitor({ config: opts.config, ackFile: opts.ackFile, refreshMs: refresh.value });
+  const monitor = new Monitor({ config: opts.config, ackFile: opts.ackFile, refreshMs: refresh.value, observer: new Observer(recorder) });
   const controller = new Controller({ monitor, refreshMs: refresh.value, alertStateFile: opts.alertStateFile, onNewCritical: () => bell && stdout.write('\x07') });
 
   let quit: (signal: NodeJS.Signals) => void = () => {};

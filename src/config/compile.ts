@@ -189,6 +189,6 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
   };
   if (urls.prometheus) config.prometheus = urls.prometheus;
   if (urls.alertmanager) config.alertmanager = urls.alertmanager;
-  for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log'] as const) if (settings[k]) config[k] = expandHome(settings[k]);
+  for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir'] as const) if (settings[k]) config[k] = expandHome(settings[k]);
   return { config, issues };
 }

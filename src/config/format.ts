@@ -50,7 +50,7 @@ export function configToYaml(config: Config): string {
   const doc: Record<string, unknown> = { trader: maskUrl(config.trader) };
   if (config.prometheus) doc.prometheus = maskUrl(config.prometheus);
   if (config.alertmanager) doc.alertmanager = maskUrl(config.alertmanager);
-  for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log'] as const) if (config[k]) doc[k] = config[k];
+  for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir'] as const) if (config[k]) doc[k] = config[k];
   Object.assign(doc, {
     allow_insecure: config.allow_insecure,
     read_only: config.read_only,

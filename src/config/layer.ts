@@ -48,6 +48,7 @@ export interface Settings {
   read_only: boolean;
   runbooks_dir: string;
   progress_dir: string;
+  incidents_dir: string;
   audit_log: string;
   timeoutMs: number;
   stepTimeoutMs: number;
@@ -65,7 +66,7 @@ export interface ConfigLayer {
   circuit_breakers: Partial<CircuitBreakers>;
 }
 
-const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'timeout', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers'] as const;
+const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'timeout', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers'] as const;
 const METRIC_KEYS = ['description', 'threshold_warning', 'threshold_critical', 'check_interval', 'direction', 'kind', 'metric', 'quantile', 'query', 'label', 'panel'] as const;
 const ALERT_KEYS = ['alert', 'condition', 'duration', 'action', 'severity', 'runbook', 'summary'] as const;
 const SEVERITY_KEYS = ['response_time', 'team', 'examples'] as const;
@@ -271,6 +272,7 @@ export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
       case 'token_file':
       case 'runbooks_dir':
       case 'progress_dir':
+      case 'incidents_dir':
       case 'audit_log': {
         const s = v.string();
         if (s !== undefined) {

@@ -75,6 +75,8 @@ export interface Config {
   runbooks_dir?: string;
   /** Where runbook progress is kept; a shared directory shares it between engineers. */
   progress_dir?: string;
+  /** Where incidents and the rolling log of events are kept; a shared directory gives a team one timeline. */
+  incidents_dir?: string;
   audit_log?: string;
   timeoutMs: number;
   /** The time limit on a runbook step's command. */

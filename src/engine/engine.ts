@@ -45,6 +45,8 @@ export class Engine {
   private acks: Ack[] = [];
   private amAcks: Ack[] = [];
   private localAckProblem: string | undefined;
+  /** What gptmon could not do with its own files besides acks, by what it was doing. */
+  private readonly problems = new Map<string, string>();
   private readonly staleAfterMs: number;
 
   constructor(
@@ -173,6 +175,12 @@ export class Engine {
     this.acks = [...this.amAcks, ...local];
   }
 
+  /** A problem gptmon has with its own files (the incident log), shown until it clears. */
+  setProblem(what: string, text: string | undefined): void {
+    if (text) this.problems.set(what, text);
+    else this.problems.delete(what);
+  }
+
   private metricView(name: string, now: number, valuesOk: boolean): MetricView {
     const spec = this.config.metrics[name];
     const r = this.readings.get(name);
@@ -233,7 +241,7 @@ export class Engine {
       alerts,
       breakers: breakers(metrics, this.config.circuit_breakers),
       acks: this.acks.filter((a) => a.expiresAt > now),
-      problems: this.localAckProblem ? [`acks kept here cannot be read: ${this.localAckProblem}`] : [],
+      problems: [...(this.localAckProblem ? [`acks kept here cannot be read: ${this.localAckProblem}`] : []), ...this.problems.values()],
       ...(this.mode === 'embedded' && this.scrape ? { scrape: this.scrape } : {}),
       unknown,
     };

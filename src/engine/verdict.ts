@@ -10,7 +10,7 @@
 //     read, unreadable /metrics lines, a problem with gptmon's own files;
 //   OK (0): none of these.
 
-import { formatAge } from '../util/age.js';
+import { formatAge } from '../text/age.js';
 import type { AlertView, MetricView, Snapshot, SourceStatus } from './types.js';
 
 export interface Verdict {

@@ -15,6 +15,7 @@ import type { SeriesValue } from '../engine/readings.js';
 import { fetchHealth, scrapeMetrics } from '../sources/trader.js';
 import { loadAlertState, saveAlertState } from '../store/alert-state-file.js';
 import { AckService } from './ack-service.js';
+import type { Observer } from '../incidents/observer.js';
 import { buildQueries } from './prom-queries.js';
 
 export interface MonitorOptions {
@@ -25,6 +26,8 @@ export interface MonitorOptions {
   clock?: () => number;
   http?: Http;
   onConnect?: (origin: string) => void;
+  /** The flight recorder: what each snapshot shows happened is recorded (incidents, the rolling log). */
+  observer?: Observer;
 }
 
 export class Monitor {
@@ -56,7 +59,12 @@ export class Monitor {
     else jobs.push(scrapeMetrics(this.http, config.trader, { maxBytes: config.maxScrapeBytes, keep: wantedSeries(config) }).then((r) => this.engine.recordScrape(this.clock(), r)));
     jobs.push(this.acks.list().then((l) => this.engine.recordAcks(this.clock(), l.alertmanager, l.local, l.localError)));
     await Promise.all(jobs);
-    return this.snapshot();
+    const snap = this.snapshot();
+    if (!this.opts.observer) return snap;
+    // Recording never stops monitoring: a log that cannot be written is a problem shown, then gone when it clears.
+    const recorded = this.opts.observer.observe(snap);
+    this.engine.setProblem('incidents', recorded.ok ? undefined : `the incident log cannot be written: ${recorded.reason}`);
+    return recorded.ok ? snap : this.snapshot();
   }
 
   private async pollPrometheus(prom: PrometheusClient): Promise<void> {

@@ -11,6 +11,7 @@ import type { Config } from '../config/types.js';
 import { loadRunbooks } from './load.js';
 import { RunbookService } from './service.js';
 import { writeStepTokenFile } from './step-token-file.js';
+import type { Recorder } from '../incidents/recorder.js';
 
 export interface ConsoleRunbooks {
   service: RunbookService;
@@ -46,6 +47,8 @@ export interface ConsoleRunbooksOptions {
   /** False in a read-only console, which runs no steps: then the token is not written anywhere. */
   stepsRun?: boolean;
   pid?: number;
+  /** The flight recorder: marks and runs land on the incidents' timelines. */
+  recorder?: Recorder;
 }
 
 export function consoleRunbooks(opts: ConsoleRunbooksOptions): ConsoleRunbooks {
@@ -70,7 +73,7 @@ export function consoleRunbooks(opts: ConsoleRunbooksOptions): ConsoleRunbooks {
   }
 
   const loaded = loadRunbooks(config.runbooks_dir);
-  const service = new RunbookService({ ...loaded, progressFile: opts.progressFile, operator: opts.operator, stepTimeoutMs: config.stepTimeoutMs, env: add, baseEnv: env, secrets });
+  const service = new RunbookService({ ...loaded, progressFile: opts.progressFile, operator: opts.operator, stepTimeoutMs: config.stepTimeoutMs, env: add, baseEnv: env, secrets, ...(opts.recorder ? { recorder: opts.recorder } : {}) });
   return {
     service,
     ...(problem ? { problem } : {}),

@@ -4,7 +4,7 @@
 
 import { sanitize, sanitizeLines } from '../util/sanitize.js';
 import type { Runbook, Step } from './types.js';
-import { wrap } from '../util/wrap.js';
+import { wrap } from '../text/wrap.js';
 
 export { wrap };
 

@@ -9,6 +9,7 @@ import { runCommand, type RunResult } from './runner.js';
 import { redact, stepEnvironment, stepSecrets } from './step-env.js';
 import type { Runbook, RunbookIssue, Step } from './types.js';
 import { errorLine } from '../store/store-error.js';
+import type { Recorder } from '../incidents/recorder.js';
 
 /** A mark kept, or why it could not be. */
 export type Saved = { ok: true; progress: Progress; warning?: string } | { ok: false; reason: string };
@@ -26,6 +27,8 @@ export interface RunbookServiceOptions {
   /** Values no step may see or record: the control API's token. */
   secrets?: string[];
   clock?: () => number;
+  /** The flight recorder: marks and runs land on the incidents' timelines. */
+  recorder?: Recorder;
 }
 
 export class RunbookService {
@@ -72,7 +75,9 @@ export class RunbookService {
   mark(key: string, runbook: Runbook, step: Step, status: 'done' | 'skipped'): Saved {
     try {
       const res = this.store.record(key, runbook.id, step.key, { status, at: this.clock(), operator: this.opts.operator });
-      return { ok: true, progress: res.progress, ...(res.warning ? { warning: res.warning } : {}) };
+      const logged = this.log(runbook, step, { status });
+      const warning = [res.warning, logged].filter(Boolean).join('; ');
+      return { ok: true, progress: res.progress, ...(warning ? { warning } : {}) };
     } catch (err) {
       return { ok: false, reason: errorLine(err) };
     }
@@ -96,11 +101,21 @@ export class RunbookService {
       const res = this.store.record(key, runbook.id, step.key, {
         run: { at, operator: this.opts.operator, command: step.command, exitCode: result.exitCode, timedOut: result.timedOut, ms: result.ms, output: result.output },
       });
-      saved = { ok: true, progress: res.progress, ...(res.warning ? { warning: res.warning } : {}) };
+      const logged = this.log(runbook, step, { status: 'ran', command: step.command, exit: result.exitCode, timedOut: result.timedOut, output: result.output.split('\n').slice(0, 20).join('\n').slice(0, 2000) });
+      const warning = [res.warning, logged].filter(Boolean).join('; ');
+      saved = { ok: true, progress: res.progress, ...(warning ? { warning } : {}) };
     } catch (err) {
       saved = { ok: false, reason: errorLine(err) };
     }
     return { ran: true, result, saved };
+  }
+
+  /** The step on the incidents' timelines; why not, when it could not be. */
+  private log(runbook: Runbook, step: Step, what: { status: 'done' | 'skipped' | 'ran'; command?: string; exit?: number | null; timedOut?: boolean; output?: string }): string | undefined {
+    if (!this.opts.recorder) return undefined;
+    const values = this.opts.recorder.latestValues(60_000);
+    const res = this.opts.recorder.record([{ kind: 'step', step: { runbook: runbook.id, step: `${step.section} ${step.number}`, text: step.text, ...what }, ...(values ? { values } : {}) }]);
+    return res.ok ? undefined : `not on the incident timeline: ${res.reason}`;
   }
 
   /** Stops every running step's process group (SIGTERM, then SIGKILL) and waits for them, a few seconds at most. */

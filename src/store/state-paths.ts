@@ -27,6 +27,11 @@ export function progressFile(config: { progress_dir?: string | undefined }, env:
   return join(config.progress_dir ?? stateDir(env), 'runbook-progress.json');
 }
 
+/** Incidents and the rolling log of what was seen: the configured (maybe shared) directory, else this user's. */
+export function incidentsDir(config: { incidents_dir?: string | undefined }, env: Env = process.env): string {
+  return config.incidents_dir ?? join(stateDir(env), 'incidents');
+}
+
 /** The controls' audit log: the configured (maybe shared) file, else this user's. */
 export function auditLogFile(config: { audit_log?: string | undefined }, env: Env = process.env): string {
   return config.audit_log ?? join(stateDir(env), 'audit.log');

@@ -3,7 +3,7 @@ import { initialUiState, uiReducer } from '../../src/ui/tui/app-state.js';
 import { complete, parseCommand } from '../../src/ui/tui/commands.js';
 import { actionFor, BINDINGS } from '../../src/ui/tui/keys.js';
 import { layoutFor } from '../../src/ui/tui/layout.js';
-import { formatThresholds } from '../../src/ui/format.js';
+import { formatThresholds } from '../../src/text/format.js';
 import { sparkline } from '../../src/ui/sparkline.js';
 
 describe('the key table', () => {

@@ -6,8 +6,8 @@
 // alerts are dimmed. A plain function of the alert, colours included.
 
 import type { AlertView } from '../../engine/types.js';
-import { ackText, alertLineText, alertNameText, respondText, stateText } from '../alert-text.js';
-import { truncate } from '../format.js';
+import { ackText, alertLineText, alertNameText, respondText, stateText } from '../../text/alert-text.js';
+import { truncate } from '../../text/format.js';
 import { sanitize } from '../../util/sanitize.js';
 import { SEVERITY_COLOR, SEVERITY_SYMBOL, SEVERITY_WORD, sgr } from './theme.js';
 

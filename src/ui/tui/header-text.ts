@@ -5,7 +5,7 @@
 import type { Severity } from '../../config/types.js';
 import type { Snapshot, SourceStatus } from '../../engine/types.js';
 import { sanitize } from '../../util/sanitize.js';
-import { formatAge } from '../format.js';
+import { formatAge } from '../../text/format.js';
 import { SEVERITY_SYMBOL, SEVERITY_WORD } from './theme.js';
 
 export type Tone = 'ok' | 'warning' | 'critical' | 'unknown';

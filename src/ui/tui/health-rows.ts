@@ -3,7 +3,7 @@
 
 import type { Snapshot } from '../../engine/types.js';
 import { sanitize } from '../../util/sanitize.js';
-import { formatAge, formatPercent } from '../format.js';
+import { formatAge, formatPercent } from '../../text/format.js';
 import type { Row } from './panel-rows.js';
 
 export function healthRows(snap: Snapshot): Row[] {

@@ -5,7 +5,7 @@ import type { MetricSpec } from '../../config/types.js';
 import type { Level } from '../../engine/classify.js';
 import type { Snapshot } from '../../engine/types.js';
 import { sanitize } from '../../util/sanitize.js';
-import { formatAge, formatThresholds, formatThresholdsCompact, formatValue } from '../format.js';
+import { formatAge, formatThresholds, formatThresholdsCompact, formatValue } from '../../text/format.js';
 import type { SparkScale } from '../sparkline.js';
 
 export interface MetricRow {

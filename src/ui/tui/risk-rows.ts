@@ -3,7 +3,7 @@
 
 import type { Level } from '../../engine/classify.js';
 import type { Snapshot } from '../../engine/types.js';
-import { formatMoney, formatPercent } from '../format.js';
+import { formatMoney, formatPercent } from '../../text/format.js';
 import type { Row } from './panel-rows.js';
 
 export function riskRows(snap: Snapshot): Row[] {

@@ -5,7 +5,7 @@
 // under NO_COLOR old numbers never read as healthy; a value never judged shows
 // no state; the lines stay (compact) however narrow the panel.
 
-import { truncate } from '../format.js';
+import { truncate } from '../../text/format.js';
 import { sparkline } from '../sparkline.js';
 import type { MetricRow } from './panel-rows.js';
 import { LEVEL_COLOR, LEVEL_SYMBOL, LEVEL_WORD, sgr } from './theme.js';

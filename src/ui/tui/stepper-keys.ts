@@ -7,7 +7,7 @@ import { commandLines } from '../../runbooks/danger.js';
 import type { RunbookService } from '../../runbooks/service.js';
 import { allSteps, type Runbook, type Step } from '../../runbooks/types.js';
 import { sanitize } from '../../util/sanitize.js';
-import { truncate } from '../format.js';
+import { truncate } from '../../text/format.js';
 import type { UiAction, UiState } from './app-state.js';
 import type { KeyAction } from './keys.js';
 import { firstUnmarked, maxCommandScroll, outputLines, runPrompt } from './stepper.js';

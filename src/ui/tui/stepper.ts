@@ -6,7 +6,7 @@ import { commandLines, confirmationFor, lineDangers, type Danger } from '../../r
 import type { Step } from '../../runbooks/types.js';
 import type { Progress, StepRecord } from '../../store/progress-file.js';
 import { sanitize, sanitizeLines } from '../../util/sanitize.js';
-import { truncate } from '../format.js';
+import { truncate } from '../../text/format.js';
 
 export type StepMark = 'done' | 'skipped' | 'failed';
 

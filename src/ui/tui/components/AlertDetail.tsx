@@ -3,8 +3,8 @@ import { Box, Text } from 'ink';
 import type { Config } from '../../../config/types.js';
 import type { AlertView } from '../../../engine/types.js';
 import { formatDuration } from '../../../config/units.js';
-import { ackText, alertValueText, respondText, stateText } from '../../alert-text.js';
-import { formatClock, truncate } from '../../format.js';
+import { ackText, alertValueText, respondText, stateText } from '../../../text/alert-text.js';
+import { formatClock, truncate } from '../../../text/format.js';
 import { sanitize } from '../../../util/sanitize.js';
 import { SEVERITY_COLOR, SEVERITY_SYMBOL, SEVERITY_WORD, tint, useTheme } from '../theme.js';
 

@@ -1,7 +1,7 @@
 import React from 'react';
 import { Text } from 'ink';
 import { sanitize } from '../../../util/sanitize.js';
-import { truncate } from '../../format.js';
+import { truncate } from '../../../text/format.js';
 import { tint, useTheme } from '../theme.js';
 
 /** What a control would change, above its prompt: red, or inverse without colour. It quotes the trader: sanitised. */

@@ -1,7 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Snapshot } from '../../../engine/types.js';
-import { truncate } from '../../format.js';
+import { truncate } from '../../../text/format.js';
 import { sanitize } from '../../../util/sanitize.js';
 import { countSegments, tradingSegment, trustLine, type Tone } from '../header-text.js';
 import { tint, useTheme } from '../theme.js';

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Text } from 'ink';
-import { truncate } from '../../format.js';
+import { truncate } from '../../../text/format.js';
 import type { Row } from '../panels.js';
 import { rowText } from '../row-text.js';
 import { LEVEL_COLOR, tint, useTheme } from '../theme.js';

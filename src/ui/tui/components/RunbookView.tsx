@@ -5,7 +5,7 @@ import { confirmationFor, DANGER_NAMES } from '../../../runbooks/danger.js';
 import { stepText } from '../../../runbooks/render.js';
 import { allSteps, type Runbook } from '../../../runbooks/types.js';
 import { sanitize } from '../../../util/sanitize.js';
-import { formatAge, formatClock, truncate } from '../../format.js';
+import { formatAge, formatClock, truncate } from '../../../text/format.js';
 import { commandRows, outputLines, stepMark, stepperRows } from '../stepper.js';
 import { tint, useTheme } from '../theme.js';
 

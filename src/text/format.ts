@@ -46,7 +46,7 @@ export function formatValue(value: number | undefined, kind: ValueKind): string 
   }
 }
 
-export { formatAge } from '../util/age.js';
+export { formatAge } from './age.js';
 
 export function formatClock(ms: number): string {
   const d = new Date(ms);

@@ -1,0 +1,35 @@
+// What a snapshot says happened, as events: each alert that fired or
+// resolved, each acknowledgement seen (made here, by another engineer, or with
+// amtool), and now and then the values themselves. Keys make them idempotent:
+// every process that sees the same alert fire produces the same event.
+
+import type { Snapshot } from '../engine/types.js';
+import { alertLineText } from '../text/alert-text.js';
+import type { NewEvent } from './recorder.js';
+import { valuesOf } from './values.js';
+
+/** How often values are sampled: often while an incident runs (the post-mortem's numbers), rarely otherwise. */
+export const SAMPLE_MS = { incident: 15_000, quiet: 60_000 } as const;
+
+export function observedEvents(snap: Snapshot, sampleEveryMs: number): NewEvent[] {
+  const values = valuesOf(snap);
+  const out: NewEvent[] = [];
+  for (const a of snap.alerts) {
+    const fact = { name: a.name, key: a.key, severity: a.severity, ...(alertLineText(a) ? { value: alertLineText(a)! } : {}) };
+    if (a.firingAt !== undefined && (a.state === 'firing' || a.state === 'resolved')) {
+      out.push({ kind: 'alert-firing', time: a.firingAt, operator: '—', key: `firing:${a.key}:${a.firingAt}`, alert: { ...fact, at: a.firingAt }, ...(values ? { values } : {}) });
+    }
+    if (a.state === 'resolved' && a.resolvedAt !== undefined) {
+      out.push({ kind: 'alert-resolved', time: a.resolvedAt, operator: '—', key: `resolved:${a.key}:${a.resolvedAt}`, alert: { ...fact, at: a.resolvedAt }, ...(values ? { values } : {}) });
+    }
+    if (a.ack) {
+      const forMs = a.ack.expiresAt - a.ack.createdAt;
+      out.push({ kind: 'ack', time: a.ack.createdAt, operator: a.ack.operator || '—', key: `ack:${a.ack.id}`, ack: { alert: a.name, forMs, comment: a.ack.comment, where: a.ack.where }, ...(values ? { values } : {}) });
+    }
+  }
+  if (values) {
+    const bucket = Math.floor(snap.now / sampleEveryMs);
+    out.push({ kind: 'sample', time: snap.now, operator: '—', key: `sample:${sampleEveryMs}:${bucket}`, values });
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+// Watches snapshots for the recorder: what each shows happened is recorded
+// once, however many ticks (or processes) see it. The console and the one-shot
+// commands both hand their snapshots here through the monitor.
+
+import type { Snapshot } from '../engine/types.js';
+import { observedEvents, SAMPLE_MS } from './observe.js';
+import type { Recorded, Recorder } from './recorder.js';
+
+export class Observer {
+  /** Keys this process has recorded (or found recorded): no need to look in the file again. */
+  private readonly seen = new Set<string>();
+
+  constructor(readonly recorder: Recorder) {}
+
+  /** What a snapshot shows (alerts fired and resolved, acks, the values now and then). */
+  observe(snap: Snapshot): Recorded {
+    const every = this.recorder.openNow().length ? SAMPLE_MS.incident : SAMPLE_MS.quiet;
+    const fresh = observedEvents(snap, every).filter((e) => !e.key || !this.seen.has(e.key));
+    if (!fresh.length) return { ok: true };
+    const res = this.recorder.record(fresh);
+    if (res.ok) for (const e of fresh) if (e.key) this.seen.add(e.key);
+    return res;
+  }
+}
