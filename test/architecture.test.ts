@@ -106,11 +106,11 @@ describe('architecture', () => {
     }
   });
 
-  it('the engine imports no UI, no I/O and no packages', () => {
+  it('the engine imports no UI, no I/O and no packages but pure computation (yaml, re2js: the RE2 matcher for silences)', () => {
     for (const f of all('engine')) {
       const { files, packages } = reach(f);
       expect(rel(files).filter((x) => x.startsWith('ui/') || x.startsWith('cli/') || x.startsWith('monitor/')), f).toEqual([]);
-      expect([...packages].filter((p) => p !== 'yaml'), f).toEqual([]);
+      expect([...packages].filter((p) => p !== 'yaml' && p !== 're2js'), f).toEqual([]);
     }
   });
 
