@@ -3,6 +3,7 @@ import { formatDuration, parseDurationMs } from '../config/units.js';
 import { didYouMean } from '../util/closest.js';
 import { formatClock } from '../text/format.js';
 import type { GlobalOptions } from './options.js';
+import { maskUrl } from '../util/mask-url.js';
 import { sanitize } from '../util/sanitize.js';
 import { configOrExit } from './config-or-exit.js';
 import { openMonitor } from './context.js';
@@ -12,6 +13,12 @@ export interface AckOptions {
   comment?: string;
   for: string;
   label?: string[];
+}
+
+/** ` at http://am-1:9093`, and where it was read back when that was another peer. */
+function peerText(peer: string | undefined, confirmedBy: string | undefined): string {
+  if (!peer) return '';
+  return ` at ${maskUrl(peer)}${confirmedBy && confirmedBy !== peer ? `, read back from ${maskUrl(confirmedBy)}` : ''}`;
 }
 
 function parseLabels(list: string[] = []): Record<string, string> | string {
@@ -58,7 +65,7 @@ export async function runAck(alert: string, opts: AckOptions, globals: GlobalOpt
       return 1;
     }
     if (res.warning) writeErr(`gptmon ack: warning: ${sanitize(res.warning)}\n`);
-    const where = res.ack.where === 'alertmanager' ? `silence ${sanitize(res.ack.id)} in Alertmanager` : 'kept locally';
+    const where = res.ack.where === 'alertmanager' ? `silence ${sanitize(res.ack.id)} in Alertmanager${peerText(res.peer, res.confirmedBy)}` : 'kept locally';
     writeOut(`acknowledged ${sanitize(alert)} by ${sanitize(operator)} for ${formatDuration(forMs.value)} (until ${formatClock(res.ack.expiresAt)}; ${where})\n`);
     return 0;
   } finally {

@@ -1,10 +1,10 @@
 // `gptmon alerts` as text: live first, each alert's whole name (it is what
 // `gptmon ack` takes) and its state on its own line, then how far past its
-// line, the countdown or who acknowledged it, the runbook, and the playbook's
-// actions, wrapped (never cut) at the width.
+// line, what inhibits it, the countdown or who acknowledged it, the runbook,
+// and the playbook's actions, wrapped (never cut) at the width.
 
 import type { AlertView, Snapshot } from '../engine/types.js';
-import { SEVERITY_WORD, ackText, alertLineText, alertNameText, respondText, stateText } from '../text/alert-text.js';
+import { SEVERITY_WORD, ackText, alertLineText, alertNameText, inhibitedText, respondText, stateText } from '../text/alert-text.js';
 import { truncate } from '../text/format.js';
 import { sanitize } from '../util/sanitize.js';
 import { wrap } from '../text/wrap.js';
@@ -17,7 +17,8 @@ function alertLines(a: AlertView, now: number, width: number): string[] {
   lines[0] = lines[0]!.trimStart();
   const value = alertLineText(a);
   const respond = respondText(a, now);
-  const facts = [value, a.ack ? `acked by ${ackText(a)}` : respond !== '-' ? `respond ${respond}` : undefined, a.runbook ? `runbook ${sanitize(a.runbook)}` : undefined].filter(Boolean).join(' · ');
+  const inhibited = inhibitedText(a);
+  const facts = [value, inhibited, a.ack ? `acked by ${ackText(a)}` : respond !== '-' && !inhibited ? `respond ${respond}` : undefined, a.runbook ? `runbook ${sanitize(a.runbook)}` : undefined].filter(Boolean).join(' · ');
   if (facts) lines.push(...wrap(facts, width, INDENT));
   // Summaries and ack comments come from Prometheus and Alertmanager: sanitised.
   const extra = [a.summary ? sanitize(a.summary) : undefined, a.ack?.comment ? `ack: "${sanitize(a.ack.comment)}"` : undefined].filter(Boolean).join(' · ');

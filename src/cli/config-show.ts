@@ -13,7 +13,7 @@ export async function runConfigShow(globals: GlobalOptions): Promise<number> {
     '# gptmon: effective configuration',
     `# trader        ${maskUrl(config.trader)}  (from ${origin('trader')})`,
     `# prometheus    ${config.prometheus ? `${maskUrl(config.prometheus)}  (from ${origin('prometheus')})` : 'none: gptmon reads the trader\'s /metrics and evaluates the alert rules itself'}`,
-    `# alertmanager  ${config.alertmanager ? `${maskUrl(config.alertmanager)}  (from ${origin('alertmanager')})` : 'none: acknowledgements are kept locally'}`,
+    `# alertmanager  ${config.alertmanager ? `${config.alertmanager.map(maskUrl).join(', ')}  (from ${origin('alertmanager')}${config.alertmanager.length > 1 ? '; one cluster: reads from the first that answers, acks on one and read back' : ''})` : 'none: acknowledgements are kept locally'}`,
     `# files         ${config.files.length ? config.files.join(', ') : 'none: the built-in playbook defaults'}`,
     `# timeout       ${formatDuration(config.timeoutMs)} per request`,
     '',

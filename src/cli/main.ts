@@ -20,7 +20,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--config <file>', 'config file (else $GPTMON_CONFIG, else ~/.config/gptmon/gptmon.yaml)')
     .option('--trader <url>', 'GPT-Trader base URL (else $GPTMON_TRADER_URL, else config, else http://127.0.0.1:8080)')
     .option('--prometheus <url>', 'Prometheus URL (else $GPTMON_PROMETHEUS_URL); without one gptmon reads /metrics itself')
-    .option('--alertmanager <url>', 'Alertmanager URL (else $GPTMON_ALERTMANAGER_URL); without one acks are kept locally')
+    .option('--alertmanager <urls>', 'Alertmanager URL, or a cluster\'s peers comma-separated (else $GPTMON_ALERTMANAGER_URL); without one acks are kept locally')
     .option('--no-color', 'plain output without colour (also: NO_COLOR=1)')
     .showHelpAfterError('(run gptmon --help for the commands)')
     .exitOverride();

@@ -60,7 +60,7 @@ function alertsSummary(snap: Snapshot, width: number): string {
   const firing = snap.alerts.filter((a) => a.state === 'firing');
   const pending = snap.alerts.filter((a) => a.state === 'pending');
   if (!firing.length && !pending.length) return 'alerts: none firing';
-  return truncate(`alerts: ${firing.length} firing${firing.length ? ` (${firing.map((a) => `${sanitize(a.name)}${a.ack ? ' acked' : ''}`).join(', ')})` : ''}, ${pending.length} pending — gptmon alerts`, width);
+  return truncate(`alerts: ${firing.length} firing${firing.length ? ` (${firing.map((a) => `${sanitize(a.name)}${a.ack ? ' acked' : ''}${a.inhibitedBy ? ' inhibited' : ''}`).join(', ')})` : ''}, ${pending.length} pending — gptmon alerts`, width);
 }
 
 /** `daily loss 1.8/5% · streak 1/5 · drawdown 16.2/20% NEAR`: the distance to tripping. */

@@ -5,7 +5,7 @@
 import { conditionMetrics, parseCondition } from './condition.js';
 import { DEFAULT_BREAKER_CONDITIONS, DEFAULT_CIRCUIT_BREAKERS, DEFAULT_SEVERITY_LEVELS, DEFAULT_TIMEOUT_MS, DEFAULT_TRADER_URL } from './defaults.js';
 import type { ConfigIssue } from './issue.js';
-import type { AlertPatch, ConfigLayer, MetricPatch, Settings } from './layer.js';
+import { splitUrls, type AlertPatch, type ConfigLayer, type MetricPatch, type Settings } from './layer.js';
 import type { AlertSpec, CircuitBreakers, Config, MetricSpec, Origin, Severity } from './types.js';
 import { finishMetric, seriesOf } from './metric-spec.js';
 import { didYouMean } from '../util/closest.js';
@@ -83,6 +83,24 @@ function checkUrl(value: string, where: string, issues: ConfigIssue[], at?: { is
 }
 
 /**
+ * The Alertmanager peers: a flag or the environment (comma-separated), else
+ * the last file that names them. Any URL that is wrong is an error: a
+ * cluster missing a peer would be a guess.
+ */
+function alertmanagerUrls(layers: ConfigLayer[], settings: Partial<Settings>, override: TargetOverride | undefined, issues: ConfigIssue[]): string[] | undefined {
+  let urls: Array<string | undefined>;
+  if (override) {
+    const list = splitUrls(override.value);
+    urls = list.length ? list.map((u) => checkUrl(u, override.label, issues)) : [checkUrl(override.value, override.label, issues)];
+  } else if (settings.alertmanager?.length) {
+    const layer = layers.findLast((l) => l.settings.alertmanager);
+    urls = settings.alertmanager.map((u, i) => checkUrl(u, 'config', issues, layer?.alertmanagerAt?.[i] ?? layer?.at.alertmanager));
+  } else return undefined;
+  if (urls.some((u) => u === undefined)) return undefined;
+  return [...new Set(urls as string[])];
+}
+
+/**
  * The circuit-breaker alerts follow circuit_breakers: a team that moves a limit
  * moves its alert too, unless it wrote the alert's condition itself.
  */
@@ -136,8 +154,8 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     Object.assign(circuit_breakers, layer.circuit_breakers);
   }
 
-  const urls: Partial<Record<'trader' | 'prometheus' | 'alertmanager', string>> = {};
-  for (const name of ['trader', 'prometheus', 'alertmanager'] as const) {
+  const urls: Partial<Record<'trader' | 'prometheus', string>> = {};
+  for (const name of ['trader', 'prometheus'] as const) {
     const override = targets[name];
     if (override) {
       const url = checkUrl(override.value, override.label, issues);
@@ -152,6 +170,8 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     }
   }
   if (!urls.trader) origins.trader ??= 'default';
+  const alertmanager = alertmanagerUrls(layers, settings, targets.alertmanager, issues);
+  if (targets.alertmanager && alertmanager) origins.alertmanager = targets.alertmanager.origin;
 
   // A condition may name a metric, the series it reads, or `up` (the scrape itself).
   const known = new Set(['up', ...Object.keys(metrics), ...Object.values(metrics).flatMap((m) => seriesOf(m) ?? [])]);
@@ -188,7 +208,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     files: layers.map((l) => l.origin).filter((o) => o.startsWith('file ')).map((o) => o.slice(5)),
   };
   if (urls.prometheus) config.prometheus = urls.prometheus;
-  if (urls.alertmanager) config.alertmanager = urls.alertmanager;
+  if (alertmanager) config.alertmanager = alertmanager;
   for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir'] as const) if (settings[k]) config[k] = expandHome(settings[k]);
   return { config, issues };
 }

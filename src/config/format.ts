@@ -49,7 +49,7 @@ export function configToYaml(config: Config): string {
   // A password in a URL is never printed; the rest of the file stays valid to read back.
   const doc: Record<string, unknown> = { trader: maskUrl(config.trader) };
   if (config.prometheus) doc.prometheus = maskUrl(config.prometheus);
-  if (config.alertmanager) doc.alertmanager = maskUrl(config.alertmanager);
+  if (config.alertmanager) doc.alertmanager = config.alertmanager.length === 1 ? maskUrl(config.alertmanager[0]!) : config.alertmanager.map(maskUrl);
   for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir'] as const) if (config[k]) doc[k] = config[k];
   Object.assign(doc, {
     allow_insecure: config.allow_insecure,

@@ -42,7 +42,8 @@ export interface AlertPatch {
 export interface Settings {
   trader: string;
   prometheus: string;
-  alertmanager: string;
+  /** The peers of one Alertmanager cluster (one URL for a single Alertmanager). */
+  alertmanager: string[];
   token_file: string;
   allow_insecure: boolean;
   read_only: boolean;
@@ -60,6 +61,8 @@ export interface ConfigLayer {
   origin: Origin;
   settings: Partial<Settings>;
   at: Partial<Record<keyof Settings, YamlCursor>>;
+  /** Where each Alertmanager URL was written, to point at the one that is wrong. */
+  alertmanagerAt?: YamlCursor[];
   metrics: Record<string, MetricPatch>;
   alerts: AlertPatch[];
   severity_levels: Partial<Record<Severity, Partial<SeverityLevel>>>;
@@ -255,6 +258,20 @@ function readBreakers(at: YamlCursor, layer: ConfigLayer): void {
   }
 }
 
+/** Comma-separated URLs as one list (how a flag or the environment gives several). */
+export const splitUrls = (text: string): string[] => text.split(',').map((u) => u.trim()).filter(Boolean);
+
+/** One URL, several separated by commas, or a YAML list of them: each with where it was written. */
+function urlList(v: YamlCursor): Array<{ url: string; at: YamlCursor }> | undefined {
+  const items = Array.isArray(v.value()) ? v.items('a list of URLs') : [v];
+  const out = (items ?? []).flatMap((item) => {
+    const text = item.string();
+    return text === undefined ? [] : splitUrls(text).map((url) => ({ url, at: item }));
+  });
+  if (items && !out.length && Array.isArray(v.value())) v.issue('expected at least one Alertmanager URL');
+  return out.length ? out : undefined;
+}
+
 export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
   const layer: ConfigLayer = { origin, settings: {}, at: {}, metrics: {}, alerts: [], severity_levels: {}, circuit_breakers: {} };
   const entries = root.entries('a map of settings (trader, metrics, alerts, ...)');
@@ -266,9 +283,17 @@ export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
   }
   for (const [key, v, keyAt] of entries ?? []) {
     switch (key) {
+      case 'alertmanager': {
+        const urls = urlList(v);
+        if (urls) {
+          layer.settings.alertmanager = urls.map((u) => u.url);
+          layer.alertmanagerAt = urls.map((u) => u.at);
+          layer.at.alertmanager = v;
+        }
+        break;
+      }
       case 'trader':
       case 'prometheus':
-      case 'alertmanager':
       case 'token_file':
       case 'runbooks_dir':
       case 'progress_dir':

@@ -68,7 +68,8 @@ export type Origin = 'default' | 'flag' | 'env' | `file ${string}`;
 export interface Config {
   trader: string;
   prometheus?: string;
-  alertmanager?: string;
+  /** The peers of one Alertmanager cluster, in the order to ask them; one URL for a single Alertmanager. */
+  alertmanager?: string[];
   token_file?: string;
   allow_insecure: boolean;
   read_only: boolean;

@@ -1,17 +1,9 @@
+import { matchesAll } from './matchers.js';
 import type { Ack } from './types.js';
 
-/** An ack covers an alert when every matcher (the alert's name among them) agrees with its labels. */
+/** An ack covers an alert when every matcher (the alert's name among them) agrees with its labels, as Alertmanager judges a silence. */
 export function ackCovers(ack: Ack, labels: Record<string, string>): boolean {
-  return Object.entries(ack.matchers).every(([k, v]) => {
-    if (ack.regex?.includes(k)) {
-      try {
-        return new RegExp(`^(?:${v})$`).test(labels[k] ?? '');
-      } catch {
-        return false;
-      }
-    }
-    return labels[k] === v;
-  });
+  return matchesAll(ack.matchers, labels);
 }
 
 export function liveAcks(acks: Ack[], now: number): Ack[] {
@@ -27,3 +19,6 @@ export function ackFor(acks: Ack[], labels: Record<string, string>, now: number)
   }
   return best;
 }
+
+/** Exact matchers from labels: how gptmon writes an ack of its own. */
+export const exactMatchers = (labels: Record<string, string>) => Object.entries(labels).map(([name, value]) => ({ name, value, isRegex: false, isEqual: true }));

@@ -5,8 +5,7 @@
 // and one verdict. No I/O and no clock of its own: tests drive it with a fake one.
 
 import type { Config } from '../config/types.js';
-import type { Exposition, Fetched, Histogram, PromAlert, Sample, TraderHealth } from '../sources/types.js';
-import { ackFor } from './acks.js';
+import type { AmAlert, Exposition, Fetched, Histogram, PromAlert, Sample, TraderHealth } from '../sources/types.js';
 import type { AlertTrack } from './alert-state.js';
 import { sortLiveFirst } from './alert-order.js';
 import { breakers } from './breakers.js';
@@ -17,6 +16,8 @@ import type { Lookup } from './evaluate.js';
 import { delta, quantile } from './histogram.js';
 import { PromAlerts } from './prom-alerts.js';
 import { Readings, worstOf, type SeriesValue } from './readings.js';
+import { matcherProblem, matcherText } from './matchers.js';
+import { pagingOf, type AmTruth } from './paging.js';
 import { histogramOf } from './samples.js';
 import { HISTOGRAM_WINDOW_MS } from './series.js';
 import { SourceTracker } from './source-status.js';
@@ -42,8 +43,9 @@ export class Engine {
   private health?: TraderHealth & { at: number };
   private info: { site?: string; model?: string } = {};
   private scrape?: { unreadable: number; duplicates: string[] };
-  private acks: Ack[] = [];
+  private localAcks: Ack[] = [];
   private amAcks: Ack[] = [];
+  private amTruth?: AmTruth;
   private localAckProblem: string | undefined;
   /** What gptmon could not do with its own files besides acks, by what it was doing. */
   private readonly problems = new Map<string, string>();
@@ -162,17 +164,30 @@ export class Engine {
   }
 
   /**
-   * Alertmanager's silences (undefined when none is configured) and the acks
-   * kept locally. With Alertmanager down its last known silences still count,
-   * and acks kept here meanwhile show at once.
+   * What Alertmanager holds (undefined when none is configured): its alerts'
+   * status and its silences; and the acks kept locally. With Alertmanager
+   * down its last known silences still count, matched by gptmon, and acks
+   * kept here meanwhile show at once.
    */
-  recordAcks(at: number, alertmanager: Fetched<Ack[]> | undefined, local: Ack[], localProblem?: string): void {
+  recordAcks(at: number, alertmanager: Fetched<{ alerts: AmAlert[]; silences: Ack[] }> | undefined, local: Ack[], localProblem?: string): void {
     this.localAckProblem = localProblem;
+    this.localAcks = local;
     if (alertmanager) {
       this.sources.alertmanager.record(at, alertmanager);
-      if (alertmanager.ok) this.amAcks = alertmanager.value;
+      if (alertmanager.ok) {
+        this.amAcks = alertmanager.value.silences;
+        this.amTruth = { alerts: alertmanager.value.alerts, silences: new Map(alertmanager.value.silences.map((a) => [a.id, a])) };
+      }
     }
-    this.acks = [...this.amAcks, ...local];
+  }
+
+  /** Silences whose regex gptmon cannot run: they match nothing here, and it says so. */
+  private unreadableSilences(now: number): string[] {
+    return this.amAcks.flatMap((a) => {
+      if (a.expiresAt <= now) return [];
+      const bad = a.matchers.find((m) => matcherProblem(m) !== undefined);
+      return bad ? [`silence ${a.id} by ${a.operator}: ${matcherText(bad)} is not a regex gptmon can read (${matcherProblem(bad)}); gptmon matches nothing with it`] : [];
+    });
   }
 
   /** A problem gptmon has with its own files (the incident log), shown until it clears. */
@@ -214,11 +229,14 @@ export class Engine {
     for (const name of new Set([...Object.keys(this.config.metrics), ...this.readings.names()])) metrics[name] = this.metricView(name, now, valuesOk);
     this.embedded.expire(now);
     const raw: AlertView[] = this.mode === 'embedded' ? this.embedded.views(valuesOk) : this.prom.views(now, valuesOk);
+    // Alertmanager's view counts only while it answers; then gptmon matches the silences it last saw.
+    const truth = this.sources.alertmanager.get().state === 'ok' ? this.amTruth : undefined;
     const alerts = sortLiveFirst(
       raw.map((a) => {
-        const ack = ackFor(this.acks, a.labels, now);
-        const respondBy = a.firingAt !== undefined && a.state === 'firing' ? a.firingAt + this.config.severity_levels[a.severity].responseMs : undefined;
-        return { ...a, ...(ack ? { ack } : {}), ...(respondBy !== undefined ? { respondBy } : {}) };
+        const paging = pagingOf(a.labels, now, truth, this.amAcks, this.localAcks);
+        // Inhibited: nobody is paged for it, so nobody is counted down to.
+        const respondBy = a.firingAt !== undefined && a.state === 'firing' && !paging.inhibitedBy ? a.firingAt + this.config.severity_levels[a.severity].responseMs : undefined;
+        return { ...a, ...paging, ...(respondBy !== undefined ? { respondBy } : {}) };
       }),
     );
     const trader = traderView({
@@ -240,8 +258,8 @@ export class Engine {
       metrics,
       alerts,
       breakers: breakers(metrics, this.config.circuit_breakers),
-      acks: this.acks.filter((a) => a.expiresAt > now),
-      problems: [...(this.localAckProblem ? [`acks kept here cannot be read: ${this.localAckProblem}`] : []), ...this.problems.values()],
+      acks: [...this.amAcks, ...this.localAcks].filter((a) => a.expiresAt > now),
+      problems: [...(this.localAckProblem ? [`acks kept here cannot be read: ${this.localAckProblem}`] : []), ...this.unreadableSilences(now), ...this.problems.values()],
       ...(this.mode === 'embedded' && this.scrape ? { scrape: this.scrape } : {}),
       unknown,
     };

@@ -3,6 +3,7 @@ import type { ValueKind } from '../config/units.js';
 import type { Counts } from './counts.js';
 import type { Verdict } from './verdict.js';
 import type { Level } from './classify.js';
+import type { LabelMatcher } from './matchers.js';
 
 export type SourceName = 'trader' | 'metrics' | 'prometheus' | 'alertmanager';
 
@@ -48,10 +49,8 @@ export interface Ack {
   id: string;
   /** For display: the alert it names, or `*` for a silence by other labels. */
   alertname: string;
-  /** Label matchers, `alertname` among them; an alert is covered when all agree. */
-  matchers: Record<string, string>;
-  /** Matchers (by label name) whose value is a regular expression, from a silence made elsewhere. */
-  regex?: string[];
+  /** Label matchers as Alertmanager holds a silence's; an alert is covered when all agree. */
+  matchers: LabelMatcher[];
   operator: string;
   comment: string;
   createdAt: number;
@@ -87,6 +86,12 @@ export interface AlertView {
   actions: string[];
   runbook?: string;
   ack?: Ack;
+  /**
+   * Alertmanager inhibits it: the names of the alerts that do (their fingerprints
+   * when Alertmanager no longer lists them). Nobody is paged for it, so it has no
+   * countdown; it still counts in the verdict, as an acknowledged alert does.
+   */
+  inhibitedBy?: string[];
   /** The data behind it could not be read on the last poll: held as it was (no data). */
   stale: boolean;
   origin: 'embedded' | 'prometheus';

@@ -9,6 +9,8 @@
 //     metric with no data, an unhealthy component, a source that could not be
 //     read, unreadable /metrics lines, a problem with gptmon's own files;
 //   OK (0): none of these.
+// An alert Alertmanager inhibits counts as any other firing alert (its
+// condition holds; only its page is held back), its reason saying by what.
 
 import { formatAge } from '../text/age.js';
 import type { AlertView, MetricView, Snapshot, SourceStatus } from './types.js';
@@ -53,7 +55,8 @@ export function verdictOf(snap: Omit<Snapshot, 'verdict' | 'worst' | 'counts'>, 
     else if (m.level === 'critical') critical.push(`${labelOf(m.name)} past its critical line`);
     else if (m.level === 'warning') warning.push(`${labelOf(m.name)} past its warning line`);
   }
-  const byAlert = (list: AlertView[]) => list.map((a) => `${a.name} firing`);
+  // An inhibited alert still counts (its condition holds), said as such and after those that page.
+  const byAlert = (list: AlertView[]) => [...list.filter((a) => !a.inhibitedBy), ...list.filter((a) => a.inhibitedBy)].map((a) => `${a.name} firing${a.inhibitedBy ? ` (inhibited by ${a.inhibitedBy.join(', ')})` : ''}`);
   critical.push(...byAlert(firing.filter((a) => a.severity === 'critical' || a.severity === 'high')));
   warning.push(...byAlert(firing.filter((a) => a.severity === 'medium' || a.severity === 'low')));
   const sick = snap.trader.components.filter((c) => !c.healthy);

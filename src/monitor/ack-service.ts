@@ -1,10 +1,13 @@
 // Acknowledging: a silence in Alertmanager when one is configured, so every
 // engineer's gptmon sees it; kept locally otherwise, or while it is down.
+// With several Alertmanagers (an HA cluster) the silence is made on one peer
+// and read back before gptmon says it is there; the cluster gossips it on.
 
 import { randomUUID } from 'node:crypto';
+import { exactMatchers } from '../engine/acks.js';
 import type { Ack } from '../engine/types.js';
-import type { AlertmanagerClient } from '../sources/alertmanager.js';
-import type { Fetched, Silence } from '../sources/types.js';
+import type { AlertmanagerPeers } from '../sources/alertmanager-peers.js';
+import type { AmAlert, Fetched, Silence } from '../sources/types.js';
 import { readAckFile, updateAckFile } from '../store/ack-file.js';
 import { maskUrl } from '../util/mask-url.js';
 
@@ -16,51 +19,63 @@ export interface AckRequest {
   forMs: number;
 }
 
-export type AckOutcome = { ok: true; ack: Ack; warning?: string } | { ok: false; reason: string };
+export type AckOutcome =
+  /** `peer`: the Alertmanager that took the silence; `confirmedBy`: the one it was read back from. */
+  | { ok: true; ack: Ack; warning?: string; peer?: string; confirmedBy?: string }
+  | { ok: false; reason: string };
 
-/** A silence as gptmon shows it; one with negative matchers is not an ack gptmon can show. */
+/** What Alertmanager said on one poll: its alerts with their status, and its silences as acks. */
+export interface AlertmanagerAcks {
+  peer: string;
+  alerts: AmAlert[];
+  silences: Ack[];
+}
+
+/** A silence as gptmon shows it, whatever its matchers (negative, regex); undefined when its times cannot be read. */
 export function silenceToAck(s: Silence): Ack | undefined {
-  if (s.state !== 'active' || s.matchers.some((m) => m.isEqual === false)) return undefined;
-  const matchers = Object.fromEntries(s.matchers.map((m) => [m.name, m.value]));
-  const regex = s.matchers.filter((m) => m.isRegex).map((m) => m.name);
-  const alertname = s.matchers.find((m) => m.name === 'alertname' && !m.isRegex)?.value ?? '*';
-  return { id: s.id, alertname, matchers, ...(regex.length ? { regex } : {}), operator: s.createdBy, comment: s.comment, createdAt: s.startsAt, expiresAt: s.endsAt, where: 'alertmanager' };
+  if (Number.isNaN(s.startsAt) || Number.isNaN(s.endsAt)) return undefined;
+  const matchers = s.matchers.map((m) => ({ name: m.name, value: m.value, isRegex: m.isRegex, isEqual: m.isEqual !== false }));
+  const alertname = matchers.find((m) => m.name === 'alertname' && !m.isRegex && m.isEqual)?.value ?? '*';
+  return { id: s.id, alertname, matchers, operator: s.createdBy, comment: s.comment, createdAt: s.startsAt, expiresAt: s.endsAt, where: 'alertmanager' };
+}
+
+/** The silences worth keeping: live ones, and any an alert still names (it may have expired since). */
+function acksOf(silences: Silence[], alerts: AmAlert[]): Ack[] {
+  const named = new Set(alerts.flatMap((a) => a.silencedBy));
+  return silences.flatMap((s) => (s.state !== 'expired' || named.has(s.id) ? (silenceToAck(s) ?? []) : []));
 }
 
 export class AckService {
   constructor(
     private readonly localFile: string,
-    private readonly am: AlertmanagerClient | undefined,
+    private readonly am: AlertmanagerPeers | undefined,
     private readonly clock: () => number = Date.now,
   ) {}
 
-  /** Live acks: Alertmanager's silences (when configured) and the ones kept here, apart. */
-  async list(): Promise<{ alertmanager?: Fetched<Ack[]>; local: Ack[]; localError?: string }> {
+  /** Live acks kept here, and (when configured) what Alertmanager holds: its alerts' status and its silences. */
+  async list(): Promise<{ alertmanager?: Fetched<AlertmanagerAcks>; local: Ack[]; localError?: string }> {
     const now = this.clock();
     const read = readAckFile(this.localFile);
     const local = read.ok ? read.value.filter((a) => a.expiresAt > now) : [];
     const localError = read.ok ? {} : { localError: read.reason };
     if (!this.am) return { local, ...localError };
-    const silences = await this.am.silences();
-    const alertmanager: Fetched<Ack[]> = silences.ok ? { ok: true, value: silences.value.flatMap((s) => silenceToAck(s) ?? []), ms: silences.ms } : silences;
+    const view = await this.am.view();
+    const alertmanager: Fetched<AlertmanagerAcks> = view.ok ? { ok: true, value: { peer: view.value.peer, alerts: view.value.alerts, silences: acksOf(view.value.silences, view.value.alerts) }, ms: view.ms } : view;
     return { alertmanager, local, ...localError };
   }
 
   async add(req: AckRequest): Promise<AckOutcome> {
     const now = this.clock();
-    const matchers = { ...(req.labels ?? {}), alertname: req.alertname };
+    const matchers = exactMatchers({ ...(req.labels ?? {}), alertname: req.alertname });
     const base = { alertname: req.alertname, matchers, operator: req.operator, comment: req.comment, createdAt: now, expiresAt: now + req.forMs };
     let warning: string | undefined;
     if (this.am) {
-      const res = await this.am.createSilence({
-        matchers: Object.entries(matchers).map(([name, value]) => ({ name, value, isRegex: false, isEqual: true })),
-        startsAt: now,
-        endsAt: now + req.forMs,
-        createdBy: req.operator,
-        comment: req.comment,
-      });
-      if (res.ok) return { ok: true, ack: { id: res.value, ...base, where: 'alertmanager' } };
-      warning = `Alertmanager at ${maskUrl(this.am.base)} did not take it (${res.reason}): kept on this machine only, other engineers will not see it`;
+      const made = await this.am.createSilence({ matchers, startsAt: now, endsAt: now + req.forMs, createdBy: req.operator, comment: req.comment });
+      if (made.ok) return { ok: true, ack: { id: made.id, ...base, where: 'alertmanager' }, peer: made.peer, confirmedBy: made.confirmedBy };
+      const urls = this.am.urls.map(maskUrl);
+      if (made.taken) warning = `Alertmanager at ${maskUrl(made.taken.peer)} answered silence ${made.taken.id}, but ${made.reason}: kept on this machine too`;
+      else if (urls.length === 1) warning = `Alertmanager at ${urls[0]} did not take it (${made.reason}): kept on this machine only, other engineers will not see it`;
+      else warning = `no Alertmanager took it (${made.reason}): kept on this machine only, other engineers will not see it`;
     }
     const ack: Ack = { id: randomUUID(), ...base, where: 'local' };
     const saved = updateAckFile(this.localFile, now, (acks) => [...acks, ack]);

@@ -7,7 +7,7 @@ import type { Config } from '../config/types.js';
 import { Engine } from '../engine/engine.js';
 import { dueNow, pollIntervalMs } from '../engine/schedule.js';
 import type { Snapshot } from '../engine/types.js';
-import { AlertmanagerClient } from '../sources/alertmanager.js';
+import { AlertmanagerPeers } from '../sources/alertmanager-peers.js';
 import { createHttp, type Http } from '../sources/http.js';
 import { PrometheusClient } from '../sources/prometheus.js';
 import type { PromSample } from '../sources/types.js';
@@ -46,7 +46,7 @@ export class Monitor {
     this.http = opts.http ?? createHttp({ timeoutMs: config.timeoutMs, ...(opts.onConnect ? { onConnect: opts.onConnect } : {}) });
     this.engine = new Engine(config, { staleAfterMs: Math.max(3 * this.refreshMs, 5000) });
     if (config.prometheus) this.prom = new PrometheusClient(this.http, config.prometheus);
-    const am = config.alertmanager ? new AlertmanagerClient(this.http, config.alertmanager) : undefined;
+    const am = config.alertmanager ? new AlertmanagerPeers(this.http, config.alertmanager) : undefined;
     this.acks = new AckService(opts.ackFile, am, this.clock);
   }
 

@@ -56,7 +56,7 @@ export function consoleRunbooks(opts: ConsoleRunbooksOptions): ConsoleRunbooks {
   const { config } = opts;
   const add: Record<string, string> = { GPTMON_TRADER_URL: config.trader };
   if (config.prometheus) add.GPTMON_PROMETHEUS_URL = config.prometheus;
-  if (config.alertmanager) add.GPTMON_ALERTMANAGER_URL = config.alertmanager;
+  if (config.alertmanager) add.GPTMON_ALERTMANAGER_URL = config.alertmanager.join(',');
   const configFile = namedConfig(config, env);
   if (configFile) add.GPTMON_CONFIG = configFile;
 

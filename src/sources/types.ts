@@ -89,7 +89,12 @@ export interface Silence {
 
 export interface AmAlert {
   labels: Record<string, string>;
+  fingerprint?: string;
   startsAt?: number;
+  /** `active`, `suppressed` or `unprocessed`. */
   state: string;
+  /** The ids of the silences that silence it. */
   silencedBy: string[];
+  /** The fingerprints of the alerts that inhibit it. */
+  inhibitedBy: string[];
 }

@@ -16,10 +16,16 @@ export function stateText(a: AlertView, now: number): string {
 }
 
 export function respondText(a: AlertView, now: number): string {
+  if (a.state === 'firing' && a.inhibitedBy?.length) return 'no page (inhibited)';
   if (a.state !== 'firing' || a.respondBy === undefined) return '-';
   if (a.ack) return 'acked';
   const left = a.respondBy - now;
   return left >= 0 ? `in ${formatAge(left)}` : `OVERDUE ${formatAge(-left)}`;
+}
+
+/** `inhibited by ExcessiveDrawdown`: Alertmanager pages nobody for it while that alert fires. */
+export function inhibitedText(a: AlertView): string | undefined {
+  return a.inhibitedBy?.length ? `inhibited by ${a.inhibitedBy.map(sanitize).join(', ')}` : undefined;
 }
 
 export function ackText(a: AlertView): string {

@@ -81,6 +81,16 @@ describe('gptmon config', () => {
     expect(await runCli(['config', 'check', file])).toMatchObject({ code: 0, stdout: 'ok\n' });
   });
 
+  it('show names an Alertmanager cluster, and writes it as a list config check accepts', async () => {
+    const r = await runCli(['config', 'show'], { env: { GPTMON_ALERTMANAGER_URL: 'http://am-1:9093,http://ops:secret@am-2:9093' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('# alertmanager  http://am-1:9093, http://ops:***@am-2:9093  (from env; one cluster: reads from the first that answers, acks on one and read back)');
+    expect(r.stdout).toContain('alertmanager:\n  - http://am-1:9093\n  - http://ops:***@am-2:9093\n');
+    expect(r.stdout).not.toContain('secret');
+    const file = tmp.file('shown.yaml', r.stdout);
+    expect(await runCli(['config', 'check', file])).toMatchObject({ code: 0, stdout: 'ok\n' });
+  });
+
   it("accepts the README's example config", async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const example = readme.match(/```yaml\n([\s\S]*?)```/)![1]!;

@@ -209,12 +209,12 @@ describe('where targets come from (contract §3: first match wins)', () => {
     expect(config.origins.trader).toBe('flag');
     expect(config.prometheus).toBe('http://env:2');
     expect(config.origins.prometheus).toBe('env');
-    expect(config.alertmanager).toBe('http://user-file:3');
+    expect(config.alertmanager).toEqual(['http://user-file:3']);
 
     const fromFiles = loadConfig({}, { XDG_CONFIG_HOME: home, GPTMON_CONFIG: named }).config;
     expect(fromFiles.trader).toBe('http://named-file:1');
     expect(fromFiles.origins.trader).toBe(`file ${named}`);
-    expect(fromFiles.alertmanager).toBe('http://user-file:3');
+    expect(fromFiles.alertmanager).toEqual(['http://user-file:3']);
   });
 
   it('--config beats GPTMON_CONFIG', () => {
@@ -229,6 +229,30 @@ describe('where targets come from (contract §3: first match wins)', () => {
       'GPTMON_TRADER_URL: "ftp://x" must be an http:// or https:// URL',
       '--prometheus: not a URL: "nope" (expected e.g. http://127.0.0.1:8080)',
     ]);
+  });
+
+  it('an Alertmanager cluster: a YAML list, or comma-separated in a flag, the environment or the file', () => {
+    const file = tmp.file('ha.yaml', 'alertmanager:\n  - http://am-1:9093\n  - http://am-2:9093/\n');
+    const fromFile = loadConfig({ config: file }, { XDG_CONFIG_HOME: tmp.dir() });
+    expect(fromFile.issues).toEqual([]);
+    expect(fromFile.config.alertmanager).toEqual(['http://am-1:9093', 'http://am-2:9093']);
+    const commas = tmp.file('commas.yaml', 'alertmanager: http://am-1:9093, http://am-2:9093\n');
+    expect(loadConfig({ config: commas }, { XDG_CONFIG_HOME: tmp.dir() }).config.alertmanager).toEqual(['http://am-1:9093', 'http://am-2:9093']);
+    const env = loadConfig({}, { XDG_CONFIG_HOME: tmp.dir(), GPTMON_ALERTMANAGER_URL: 'http://a:1,http://b:2' }).config;
+    expect(env.alertmanager).toEqual(['http://a:1', 'http://b:2']);
+    expect(env.origins.alertmanager).toBe('env');
+    expect(loadConfig({ alertmanager: 'http://f:1, http://f:2' }, { XDG_CONFIG_HOME: tmp.dir() }).config.alertmanager).toEqual(['http://f:1', 'http://f:2']);
+  });
+
+  it('a bad URL among an Alertmanager cluster\'s is named where it was written, and no cluster missing a peer is used', () => {
+    const file = tmp.file('ha.yaml', 'alertmanager:\n  - http://am-1:9093\n  - am-2:9093\n');
+    const { config, issues } = loadConfig({ config: file }, { XDG_CONFIG_HOME: tmp.dir() });
+    expect(issues.map(formatIssue)).toEqual([`${file}:3:5: alertmanager[1]: "am-2:9093" must be an http:// or https:// URL`]);
+    expect(config.alertmanager).toBeUndefined();
+    const flag = loadConfig({ alertmanager: 'http://a:1,nope' }, { XDG_CONFIG_HOME: tmp.dir() });
+    expect(flag.issues.map(formatIssue)).toEqual(['--alertmanager: not a URL: "nope" (expected e.g. http://127.0.0.1:8080)']);
+    const empty = tmp.file('empty-list.yaml', 'alertmanager: []\n');
+    expect(checkConfigFile(empty).map(formatIssue)).toEqual([`${empty}:1:15: alertmanager: expected at least one Alertmanager URL`]);
   });
 
   it('trailing slashes are dropped', () => {

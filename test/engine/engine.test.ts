@@ -90,7 +90,7 @@ describe('the engine in the embedded mode, under a fake clock', () => {
 
   it('marks an acknowledged alert, which stays visible until it resolves', () => {
     const e = new Engine(config);
-    const ack: Ack = { id: 'a1', alertname: 'ExcessiveDrawdown', matchers: { alertname: 'ExcessiveDrawdown' }, operator: 'ana', comment: 'flattening', createdAt: s(1), expiresAt: s(3601), where: 'local' };
+    const ack: Ack = { id: 'a1', alertname: 'ExcessiveDrawdown', matchers: [{ name: 'alertname', value: 'ExcessiveDrawdown', isRegex: false, isEqual: true }], operator: 'ana', comment: 'flattening', createdAt: s(1), expiresAt: s(3601), where: 'local' };
     e.recordScrape(s(0), scrape({ ...CALM, portfolio_drawdown: 0.16 }));
     e.recordAcks(s(1), undefined, [ack]);
     const alert = e.snapshot(s(2)).alerts.find((a) => a.name === 'ExcessiveDrawdown')!;
@@ -113,9 +113,9 @@ describe('the engine in the embedded mode, under a fake clock', () => {
 
 describe('acks with Alertmanager down', () => {
   it('keeps its last known silences, and shows the acks kept here meanwhile at once', () => {
-    const e = new Engine({ ...config, alertmanager: 'http://am:9093' });
-    const mk = (id: string, where: 'local' | 'alertmanager'): Ack => ({ id, alertname: 'ExcessiveDrawdown', matchers: { alertname: 'ExcessiveDrawdown' }, operator: id, comment: '', createdAt: s(0), expiresAt: s(3600), where });
-    e.recordAcks(s(1), { ok: true, value: [mk('from-am', 'alertmanager')], ms: 1 }, []);
+    const e = new Engine({ ...config, alertmanager: ['http://am:9093'] });
+    const mk = (id: string, where: 'local' | 'alertmanager'): Ack => ({ id, alertname: 'ExcessiveDrawdown', matchers: [{ name: 'alertname', value: 'ExcessiveDrawdown', isRegex: false, isEqual: true }], operator: id, comment: '', createdAt: s(0), expiresAt: s(3600), where });
+    e.recordAcks(s(1), { ok: true, value: { alerts: [], silences: [mk('from-am', 'alertmanager')] }, ms: 1 }, []);
     e.recordAcks(s(2), { ok: false, reason: 'connection refused', ms: 1 }, [mk('kept-here', 'local')]);
     const snap = e.snapshot(s(2));
     expect(snap.acks.map((a) => a.id)).toEqual(['from-am', 'kept-here']);

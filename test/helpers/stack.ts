@@ -56,12 +56,29 @@ async function ready(d: Daemon): Promise<void> {
   await waitFor(`${d.url}/-/ready (log: ${d.log})`, async () => (await fetch(`${d.url}/-/ready`)).ok, 20_000);
 }
 
-export async function startAlertmanager(dir: string): Promise<Daemon> {
-  const port = await freePort();
+const AM_ROUTE = "route:\n  receiver: default\n  group_by: ['alertname', 'severity']\n  group_wait: 1s\n  group_interval: 1s\nreceivers:\n  - name: default\n";
+
+export interface AlertmanagerOptions {
+  /** Tells apart several in one dir: their config, data and log. */
+  name?: string;
+  /** The web port (a restarted peer keeps its own); a free one otherwise. */
+  port?: number;
+  /** YAML added to the config: inhibit_rules. */
+  extraConfig?: string;
+  /** A peer of an HA cluster on loopback: its gossip port and the other peers'. */
+  cluster?: { port: number; peers: number[] };
+}
+
+export async function startAlertmanager(dir: string, opts: AlertmanagerOptions = {}): Promise<Daemon> {
+  const name = opts.name ?? 'alertmanager';
+  const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const config = join(dir, 'alertmanager.yml');
-  writeFileSync(config, "route:\n  receiver: default\n  group_by: ['alertname', 'severity']\n  group_wait: 1s\n  group_interval: 1s\nreceivers:\n  - name: default\n");
-  const d = start(BINARIES.alertmanager, [`--config.file=${config}`, `--storage.path=${join(dir, 'am-data')}`, `--web.listen-address=127.0.0.1:${port}`, `--web.external-url=${url}/`, '--cluster.listen-address='], dir, 'alertmanager', url);
+  const config = join(dir, `${name}.yml`);
+  writeFileSync(config, AM_ROUTE + (opts.extraConfig ?? ''));
+  const cluster = opts.cluster
+    ? [`--cluster.listen-address=127.0.0.1:${opts.cluster.port}`, `--cluster.advertise-address=127.0.0.1:${opts.cluster.port}`, ...opts.cluster.peers.map((p) => `--cluster.peer=127.0.0.1:${p}`), '--cluster.settle-timeout=2s', '--cluster.pushpull-interval=2s', '--cluster.gossip-interval=100ms']
+    : ['--cluster.listen-address='];
+  const d = start(BINARIES.alertmanager, [`--config.file=${config}`, `--storage.path=${join(dir, `${name}-data`)}`, `--web.listen-address=127.0.0.1:${port}`, `--web.external-url=${url}/`, ...cluster], dir, name, url);
   await ready(d);
   return d;
 }

@@ -32,7 +32,7 @@ export function stubController(initial: Snapshot): ControllerLike & { acks: AckR
     refreshClock: () => {},
     async ack(req) {
       acks.push(req);
-      return { ok: true, ack: { id: 'x', alertname: req.alertname, matchers: {}, operator: req.operator, comment: req.comment, createdAt: 0, expiresAt: req.forMs, where: 'local' } };
+      return { ok: true, ack: { id: 'x', alertname: req.alertname, matchers: [], operator: req.operator, comment: req.comment, createdAt: 0, expiresAt: req.forMs, where: 'local' } };
     },
     async unack() {
       return { ok: true };

@@ -73,7 +73,7 @@ const NOW = Date.parse('2026-11-25T03:00:00Z');
 
 /** A snapshot with every optional text field filled, so the walk has something to poison everywhere. */
 function fullSnapshot(): Snapshot {
-  const ack: Ack = { id: 'silence-1', alertname: 'ExcessiveDrawdown', matchers: { alertname: 'ExcessiveDrawdown', desk: 'fx' }, regex: ['desk'], operator: 'ana', comment: 'flattening', createdAt: NOW - 60_000, expiresAt: NOW + 3_600_000, where: 'alertmanager' };
+  const ack: Ack = { id: 'silence-1', alertname: 'ExcessiveDrawdown', matchers: [{ name: 'alertname', value: 'ExcessiveDrawdown', isRegex: false, isEqual: true }, { name: 'desk', value: 'f.*', isRegex: true, isEqual: true }], operator: 'ana', comment: 'flattening', createdAt: NOW - 60_000, expiresAt: NOW + 3_600_000, where: 'alertmanager' };
   const alert = (over: Partial<AlertView>): AlertView => ({
     key: 'a1',
     name: 'ExcessiveDrawdown',
@@ -125,7 +125,8 @@ function fullSnapshot(): Snapshot {
     },
     metrics: { portfolio_drawdown: metric('portfolio_drawdown', 0.162), memory_usage: metric('memory_usage', 0.5) },
     alerts: [
-      alert({ ack }),
+      // Acknowledged, and inhibited in Alertmanager by alerts named there: outside text too.
+      alert({ ack, inhibitedBy: ['DatacenterDown', 'TraderMaintenance'] }),
       alert({ key: 'a2', name: 'HighMemory', severity: 'high', state: 'pending', labels: { alertname: 'HighMemory', severity: 'high' } }),
       alert({ key: 'a3', name: 'ApiErrors', severity: 'medium', state: 'resolved', resolvedAt: NOW - 10_000 }),
     ],

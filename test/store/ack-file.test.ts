@@ -9,7 +9,7 @@ import { useTempDir } from '../helpers/temp.js';
 
 const tmp = useTempDir();
 const NOW = Date.parse('2026-11-25T03:00:00Z');
-const ack = (id: string, expiresAt = NOW + 3_600_000): Ack => ({ id, alertname: 'ExcessiveDrawdown', matchers: { alertname: 'ExcessiveDrawdown' }, operator: 'ana', comment: 'c', createdAt: NOW, expiresAt, where: 'local' });
+const ack = (id: string, expiresAt = NOW + 3_600_000): Ack => ({ id, alertname: 'ExcessiveDrawdown', matchers: [{ name: 'alertname', value: 'ExcessiveDrawdown', isRegex: false, isEqual: true }], operator: 'ana', comment: 'c', createdAt: NOW, expiresAt, where: 'local' });
 
 describe('the local ack store', () => {
   it('adds, lists and drops expired acks', () => {
@@ -20,6 +20,18 @@ describe('the local ack store', () => {
     updateAckFile(file, NOW + 20, (l) => [...l, ack('b')]);
     const ids = (readAckFile(file) as { value: Ack[] }).value.map((a) => a.id);
     expect(ids).toEqual(['a', 'b']);
+  });
+
+  it('reads the map of exact values an older gptmon wrote as matchers; drops an ack whose matchers cannot be read', () => {
+    const file = join(tmp.dir(), 'acks.json');
+    const old = { id: 'old', alertname: 'ExcessiveDrawdown', matchers: { alertname: 'ExcessiveDrawdown', desk: 'fx' }, operator: 'ana', comment: 'c', createdAt: NOW, expiresAt: NOW + 60_000 };
+    const odd = { ...old, id: 'odd', matchers: { alertname: 7 } };
+    const empty = { ...old, id: 'empty', matchers: [] };
+    writeFileSync(file, JSON.stringify({ version: 1, acks: [old, odd, empty] }));
+    const read = readAckFile(file);
+    expect(read.ok && read.value).toEqual([
+      { ...old, matchers: [{ name: 'alertname', value: 'ExcessiveDrawdown', isRegex: false, isEqual: true }, { name: 'desk', value: 'fx', isRegex: false, isEqual: true }], where: 'local' },
+    ]);
   });
 
   it('keeps a corrupt file aside instead of overwriting it', () => {

@@ -87,7 +87,8 @@ export class Controller implements ControllerLike {
   }
 
   private ringForNewCriticals(snap: Snapshot): void {
-    const firing = snap.alerts.filter((a) => a.state === 'firing' && a.severity === 'critical' && !a.ack);
+    // An inhibited alert pages nobody: no bell for it either.
+    const firing = snap.alerts.filter((a) => a.state === 'firing' && a.severity === 'critical' && !a.ack && !a.inhibitedBy);
     // What fires at start-up was already firing: ring only for what comes after.
     let ring = false;
     for (const a of firing) {

@@ -4,6 +4,7 @@
 import { useCallback } from 'react';
 import { formatDuration, parseDurationMs } from '../../config/units.js';
 import type { AlertView } from '../../engine/types.js';
+import { maskUrl } from '../../util/mask-url.js';
 import { DEFAULT_ACK_FOR, type UiState } from './app-state.js';
 import type { PromptSpec } from './components/Prompt.js';
 import type { ControllerLike } from './controller.js';
@@ -43,7 +44,7 @@ export function useAckFlow({ ui, dispatch, controller, operator }: { ui: UiState
       const labels = alert.seriesLabels ?? {};
       const res = await controller.ack({ alertname: alert.name, labels, operator, comment: comment || 'acknowledged in gptmon', forMs: forMs.value });
       if (!res.ok) return dispatch({ type: 'message', text: `ack failed: ${res.reason}`, level: 'error' });
-      const where = res.ack.where === 'alertmanager' ? ' (silence in Alertmanager)' : ' (kept locally)';
+      const where = res.ack.where === 'alertmanager' ? ` (silence in Alertmanager${res.peer ? ` at ${maskUrl(res.peer)}` : ''})` : ' (kept locally)';
       dispatch({ type: 'message', text: `acknowledged ${alert.name} for ${formatDuration(forMs.value)}${where}${res.warning ? `: ${res.warning}` : ''}`, level: res.warning ? 'error' : 'info' });
     },
     [controller, operator, dispatch],

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { Config } from '../../../config/types.js';
 import type { AlertView } from '../../../engine/types.js';
 import { formatDuration } from '../../../config/units.js';
-import { ackText, alertValueText, respondText, stateText } from '../../../text/alert-text.js';
+import { ackText, alertValueText, inhibitedText, respondText, stateText } from '../../../text/alert-text.js';
 import { formatClock, truncate } from '../../../text/format.js';
 import { sanitize } from '../../../util/sanitize.js';
 import { SEVERITY_COLOR, SEVERITY_SYMBOL, SEVERITY_WORD, tint, useTheme } from '../theme.js';
@@ -30,7 +30,7 @@ export function AlertDetail({ alert: a, config, now, width, height, readOnly }: 
     ['State', `${stateText(a, now)}${a.stale ? ' (data stale)' : ''}`],
     ['Value', alertValueText(a) ?? '—'],
     ['Condition', spec ? `${spec.condition}${spec.durationMs ? ` for ${formatDuration(spec.durationMs)}` : ''}` : '(from Prometheus)'],
-    ['Respond', `${respondText(a, now)} (${a.severity}: within ${formatDuration(level.responseMs)}, ${level.team})`],
+    ['Respond', inhibitedText(a) ? `none: ${inhibitedText(a)}, nobody is paged` : `${respondText(a, now)} (${a.severity}: within ${formatDuration(level.responseMs)}, ${level.team})`],
     ['Ack', a.ack ? `${ackText(a)} (since ${formatClock(a.ack.createdAt)}, ${a.ack.where === 'alertmanager' ? 'silence in Alertmanager' : 'kept locally'})${a.ack.comment ? `: "${sanitize(a.ack.comment)}"` : ''}` : readOnly ? 'none' : 'none (a to acknowledge)'],
     ['Runbook', runbook ? `${runbook}  (r, or gptmon runbook ${runbook})` : 'none'],
     ['Labels', Object.entries(a.labels).map(([k, v]) => `${sanitize(k)}=${sanitize(v)}`).join(' ')],

@@ -46,5 +46,5 @@ export function AlertsView({ alerts, total, filter, config, now, width, height, 
 export function filterAlerts(alerts: AlertView[], filter: string): AlertView[] {
   const f = filter.trim().toLowerCase();
   if (!f) return alerts;
-  return alerts.filter((a) => [a.name, a.severity, a.state, a.runbook ?? '', a.ack ? 'acked' : '', ...Object.values(a.labels)].some((s) => sanitize(s).toLowerCase().includes(f)));
+  return alerts.filter((a) => [a.name, a.severity, a.state, a.runbook ?? '', a.ack ? 'acked' : '', a.inhibitedBy ? 'inhibited' : '', ...Object.values(a.labels)].some((s) => sanitize(s).toLowerCase().includes(f)));
 }
