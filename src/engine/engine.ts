@@ -9,6 +9,7 @@ import type { AmAlert, Exposition, Fetched, Histogram, PromAlert, Sample, Trader
 import type { AlertTrack } from './alert-state.js';
 import { sortLiveFirst } from './alert-order.js';
 import { breakers } from './breakers.js';
+import { riskLimitViews } from './risk-limits.js';
 import { classify } from './classify.js';
 import { countsOf } from './counts.js';
 import { EmbeddedAlerts } from './embedded-alerts.js';
@@ -258,6 +259,7 @@ export class Engine {
       metrics,
       alerts,
       breakers: breakers(metrics, this.config.circuit_breakers),
+      riskLimits: riskLimitViews(metrics, this.config.risk_limits),
       acks: [...this.amAcks, ...this.localAcks].filter((a) => a.expiresAt > now),
       problems: [...(this.localAckProblem ? [`acks kept here cannot be read: ${this.localAckProblem}`] : []), ...this.unreadableSilences(now), ...this.problems.values()],
       ...(this.mode === 'embedded' && this.scrape ? { scrape: this.scrape } : {}),

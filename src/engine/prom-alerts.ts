@@ -4,6 +4,7 @@
 // (resolved), as gptmon's own alerts are.
 
 import type { Config, Severity } from '../config/types.js';
+import { specOf } from '../config/alert-match.js';
 import type { PromAlert } from '../sources/types.js';
 import { labelKey, lineFor } from './evaluate.js';
 import type { AlertView } from './types.js';
@@ -32,7 +33,7 @@ export class PromAlerts {
     const seen = new Set<string>();
     for (const a of list) {
       const name = a.labels.alertname ?? 'unnamed';
-      const spec = this.config.alerts.find((x) => x.name === name);
+      const spec = specOf(this.config.alerts, name, a.labels);
       const key = `${name}{${labelKey(a.labels)}}`;
       seen.add(key);
       const prev = this.alerts.get(key);
