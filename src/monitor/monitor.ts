@@ -16,6 +16,8 @@ import { fetchHealth, scrapeMetrics } from '../sources/trader.js';
 import { loadAlertState, saveAlertState } from '../store/alert-state-file.js';
 import { AckService } from './ack-service.js';
 import type { Observer } from '../incidents/observer.js';
+import { ackChangeEvent } from '../incidents/observe.js';
+import { valuesOf } from '../incidents/values.js';
 import { buildQueries } from './prom-queries.js';
 
 export interface MonitorOptions {
@@ -47,7 +49,14 @@ export class Monitor {
     this.engine = new Engine(config, { staleAfterMs: Math.max(3 * this.refreshMs, 5000) });
     if (config.prometheus) this.prom = new PrometheusClient(this.http, config.prometheus);
     const am = config.alertmanager ? new AlertmanagerPeers(this.http, config.alertmanager) : undefined;
-    this.acks = new AckService(opts.ackFile, am, this.clock);
+    this.acks = new AckService(opts.ackFile, am, this.clock, (c) => {
+      const recorder = opts.observer?.recorder;
+      if (!recorder) return;
+      // `gptmon ack` may not have read the trader: then the values another gptmon recorded in the last minute.
+      const values = valuesOf(this.snapshot()) ?? recorder.latestValues(60_000);
+      const recorded = recorder.record([ackChangeEvent(c.kind, c.ack, c.operator, values, this.clock())], c.operator);
+      if (!recorded.ok) this.engine.setProblem('incidents', `the incident log cannot be written: ${recorded.reason}`);
+    });
   }
 
   /** One poll of everything due. Never throws: failures become source states. */
