@@ -12,11 +12,16 @@ export function openMonitor(config: Config, refreshMs = 1000): Monitor {
 /**
  * One-shot reading. In the embedded mode latency quantiles need two scrapes
  * (they come from bucket deltas), so it polls twice, a second apart, and the
- * alert states carry over from the previous run when it was recent.
+ * alert states carry over from the previous run when it was recent (with
+ * Prometheus too, for the alerts it has no rules for and gptmon evaluates).
  */
 export async function readOnce(monitor: Monitor, config: Config): Promise<ReturnType<Monitor['snapshot']>> {
-  if (config.prometheus) return monitor.tick();
   monitor.restoreAlertState(alertStateFile());
+  if (config.prometheus) {
+    const snap = await monitor.tick();
+    monitor.saveAlertState(alertStateFile());
+    return snap;
+  }
   let snap = await monitor.tick();
   if (snap.sources.metrics.state === 'ok') {
     await new Promise((r) => setTimeout(r, 1000));
