@@ -27,6 +27,7 @@ const vector = (result: unknown[]) => JSON.stringify({ status: 'success', data: 
 function answer(req: IncomingMessage): [number, string] {
   const url = new URL(req.url ?? '/', 'http://x');
   if (url.pathname === '/trader/health/detailed') return [200, '{"components":{"database":{"healthy":true}},"metrics":{}}'];
+  if (url.pathname === '/am/api/v2/silences') return req.headers.authorization === 'Bearer am-tok' ? [200, '[]'] : [401, 'Unauthorized'];
   if (!url.pathname.startsWith('/prom/')) return [404, 'not here'];
   const path = url.pathname.slice('/prom'.length);
   if (wanted && req.headers.authorization !== wanted) return [401, 'Unauthorized'];
@@ -176,6 +177,15 @@ describe('a proxy that wants credentials', () => {
     const missing = await once(configFor(`${base}/prom`, { prometheus_auth: { bearer_token_file: `${tmp.dir()}/nope` } }));
     expect(missing.sources.prometheus.reason).toBe(`cannot read prometheus_auth.bearer_token_file ${tmp.dir()}/nope: no such file`);
     expect(seen.filter((s) => s.url.startsWith('/prom/'))).toEqual([]);
+  });
+
+  it('alertmanager_auth goes to Alertmanager, prometheus_auth to Prometheus, each its own', async () => {
+    wanted = 'Bearer prom-tok';
+    const config = configFor(`${base}/prom`, { alertmanager: `${base}/am`, prometheus_auth: { bearer_token_file: tmp.file('p', 'prom-tok') }, alertmanager_auth: { bearer_token_file: tmp.file('a', 'am-tok') } });
+    const snap = await once(config);
+    expect(snap.sources.prometheus.state).toBe('ok');
+    expect(snap.sources.alertmanager.state).toBe('ok');
+    expect(seen.filter((x) => x.url.startsWith('/am/')).map((x) => x.authorization)).toEqual(['Bearer am-tok']);
   });
 
   it('a header goes only under its back end\'s path, not to a sibling path or another host', async () => {
