@@ -199,7 +199,9 @@ describe('a Prometheus with the rules, scraping two traders', () => {
     const text = await runCli(['alerts', '--config', file, '--trader', simA.url, '--prometheus', ruled!.url], { env: env('eve') });
     expect(text.stdout).toContain(`ExcessiveDrawdown instance=${new URL(simA.url).host}`);
     expect(text.stdout).toContain(`ExcessiveDrawdown instance=${new URL(simB.url).host}`);
-    simA.setScenario('calm');
+    // Sim A calm again for what follows: a fresh one on the same port (a drawdown does not undo itself).
+    await simA.close();
+    simA = await startSim({ port: simA.port, token: 'a', seed: 3 });
   });
 });
 
@@ -222,7 +224,8 @@ describe('Prometheus behind a proxy', () => {
     writeFileSync(file, `prometheus: ${proxyUrl}\nprometheus_auth:\n  username: ops\n  password_file: ${secret}\n`);
     const ok = await runCli(['status', '--config', file, '--trader', simA.url], { env: env('gus') });
     expect(ok.stdout).toMatch(/prometheus ok/);
-    const without = await runCli(['status', '--trader', simA.url, '--prometheus', proxyUrl], { env: env('gus') });
+    // Another engineer's state: no alert evaluated earlier is held over the gap.
+    const without = await runCli(['status', '--trader', simA.url, '--prometheus', proxyUrl], { env: env('ivy') });
     expectNoStack(without.stderr);
     expect(flat(without.stdout)).toContain("prometheus DOWN (authentication required (HTTP 401): check prometheus_auth or the URL's user)");
     expect(without.stdout).not.toContain('QUERY FAILED');
