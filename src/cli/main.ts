@@ -103,7 +103,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   incident
     .command('status')
     .description('severity, commander, age, the checklist, what fires now, the last ten events')
-    .argument('[id]', 'the incident (else the one open)')
+    .argument('[id]', 'the incident (else the one open, else the newest)')
     .option('--json', 'one JSON document on stdout')
     .action(act(async (id: string | undefined, o: { json?: boolean }, cmd: Command) => (await view()).runIncidentStatus(id, o, globals(cmd))));
   incident
@@ -151,10 +151,29 @@ export function buildProgram(setExit: (code: number) => void): Command {
   incident
     .command('report')
     .description('the post-mortem, in Markdown (or --json), from the recorded timeline')
-    .argument('[id]', 'the incident (else the one open)')
+    .argument('[id]', 'the incident (else the one open, else the newest)')
     .option('-o, --output <file>', 'write it to this file')
     .option('--json', 'the same as data')
     .action(act(async (id: string | undefined, o: { output?: string; json?: boolean }, cmd: Command) => (await view()).runIncidentReport(id, o, globals(cmd))));
+
+  const review = program.command('review').description('the playbook\'s reviews: the daily performance review');
+  review
+    .command('daily')
+    .description('the daily performance review: trades, win rate, P&L, Sharpe, drawdown, accuracy, peaks, risk limits, alerts (exit 0 no issues, 1 issues, 3 nothing read)')
+    .option('--date <day>', 'the UTC day, YYYY-MM-DD (else today so far)')
+    .option('--json', 'one JSON document')
+    .option('-o, --output <file>', 'write the review as Markdown to this file')
+    .action(act(async (o: import('./review.js').ReviewDailyOptions, cmd: Command) => (await import('./review.js')).runReviewDaily(o, globals(cmd))));
+
+  program
+    .command('checklist')
+    .description("the playbook's monitoring checklists, with evidence: checklist daily|weekly|monthly [tick N [--undo]]")
+    .argument('<period>', 'daily, weekly or monthly')
+    .argument('[action]', 'tick')
+    .argument('[item]', 'the item number to tick')
+    .option('--undo', 'take the tick back')
+    .option('--json', 'one JSON document')
+    .action(act(async (period: string, action: string | undefined, item: string | undefined, o: { undo?: boolean; json?: boolean }, cmd: Command) => (await import('./checklist.js')).runChecklist({ period, action, item, ...o }, globals(cmd))));
 
   program
     .command('audit')
