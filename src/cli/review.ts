@@ -24,7 +24,6 @@ export interface ReviewDailyOptions {
 export async function buildDailyReview(config: Config, date: string | undefined, now = Date.now()): Promise<{ review: DailyReview; problems: string[]; snap: Snapshot } | { error: string }> {
   const day = parseDay(date, now);
   if ('error' in day) return day;
-  const { end, partial } = dayEnd(day.start, now);
   const monitor = openMonitor(config);
   try {
     let figures;
@@ -32,6 +31,8 @@ export async function buildDailyReview(config: Config, date: string | undefined,
     const problems: string[] = [];
     // One reading now as well: the health components (the checklist's evidence), and the figures without Prometheus.
     const snap = await readOnce(monitor, config);
+    // Today ends at the reading just made: what it recorded (an alert firing now) is part of the day.
+    const { end, partial } = dayEnd(day.start, Math.max(now, snap.now));
     if (config.prometheus) figures = await readDayFigures(monitor, config, day.start, end);
     else if (partial) {
       figures = nowFigures(snap);

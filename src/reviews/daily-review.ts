@@ -72,6 +72,8 @@ export interface DailyReview {
   checks: Array<{ figure: 'win_rate' | 'sharpe_ratio' | 'model_accuracy'; line?: number; state: 'ok' | 'issue' | 'unknown' }>;
   limits: LimitCheck[];
   alerts: AlertRun[];
+  /** When a gptmon first recorded the trader's values that day: alerts before it (or with none) may have gone unseen. */
+  watchedSince?: number;
   issues: string[];
   /** 0 no issues, 1 issues, 3 nothing could be read. */
   code: 0 | 1 | 3;
@@ -111,6 +113,11 @@ export function alertRuns(events: Event[], start: number, end: number): AlertRun
     runs.push({ name: e.alert.name, severity: e.alert.severity, key: e.alert.key, detail: detailOf(e.alert.key), firedAt: e.alert.at, ...(resolved?.alert ? { resolvedAt: resolved.alert.at } : {}), ackedBy });
   }
   return runs;
+}
+
+function watched(events: Event[], start: number, end: number): { watchedSince?: number } {
+  const first = events.find((e) => e.kind === 'sample' && e.time >= start && e.time < end);
+  return first ? { watchedSince: first.time } : {};
 }
 
 export function dailyReview(input: { date: string; start: number; end: number; partial: boolean; basis: 'day' | 'now'; figures: Record<FigureName, Figure>; events: Event[]; config: Config }): DailyReview {
@@ -153,6 +160,7 @@ export function dailyReview(input: { date: string; start: number; end: number; p
     checks,
     limits,
     alerts: alertRuns(input.events, input.start, input.end),
+    ...watched(input.events, input.start, input.end),
     issues,
     code: !anything ? 3 : issues.length ? 1 : 0,
   };
