@@ -54,7 +54,7 @@ const span = (r: DailyReview) => `${r.date} UTC, ${formatClock(r.start).slice(0,
 function alertLine(a: DailyReview['alerts'][number], end: number): string {
   const dur = formatAge((a.resolvedAt ?? end) - a.firedAt);
   const acked = a.ackedBy.length ? `acked by ${a.ackedBy.map(sanitize).join(', ')}` : 'not acked';
-  return `${formatClock(a.firedAt).slice(0, 5)} ${a.resolvedAt === undefined ? `${dur}+ firing` : dur} ${a.severity.toUpperCase()} ${sanitize(a.name)}${a.detail ? ` ${sanitize(a.detail)}` : ''}, ${acked}`;
+  return `${formatClock(a.firedAt).slice(0, 5)} ${a.resolvedAt === undefined ? `${dur}+ firing` : dur} ${sanitize(a.severity).toUpperCase()} ${sanitize(a.name)}${a.detail ? ` ${sanitize(a.detail)}` : ''}, ${acked}`;
 }
 
 export function reviewText(r: DailyReview, now: number, problems: string[], width = 80): string[] {
