@@ -68,8 +68,9 @@ export function reviewText(r: DailyReview, now: number, problems: string[], widt
   out.push(`${r.basis === 'day' ? 'peaks' : 'resources'}: ${PEAKS.map(([n, l, k]) => `${l} ${figureText(r.figures[n], k, now)}`).join(' · ')}`);
   out.push(`risk limits (${r.basis === 'day' ? 'peak' : 'now'}/limit): ${r.limits.map(limitText).join(' · ')}`);
   out.push('');
-  const watched = r.watchedSince === undefined ? 'no gptmon recorded the trader that day: alerts may have gone unseen' : `watched since ${formatClock(r.watchedSince).slice(0, 5)}`;
-  out.push(`alerts fired (${r.alerts.length}):${r.alerts.length ? '' : ' none recorded'} (${watched})`);
+  const watched = r.watchedSince === undefined ? 'no gptmon recorded the trader then: alerts may have gone unseen' : `watched since ${formatClock(r.watchedSince).slice(0, 5)}`;
+  const since = r.alertsFrom === r.start ? '' : ' in the last 24 h';
+  out.push(`alerts fired${since} (${r.alerts.length}):${r.alerts.length ? '' : ' none recorded'} (${watched})`);
   for (const a of r.alerts) out.push(`  ${alertLine(a, r.end)}`);
   if (r.issues.length) {
     out.push('');
@@ -98,7 +99,7 @@ export function reviewMarkdown(r: DailyReview, now: number, problems: string[]):
   out.push(`| P&L | ${r.pnl === undefined ? '?' : md(`${r.pnl >= 0 ? '+' : ''}${formatMoney(r.pnl)}`)} | |`, '');
   out.push(`## ${r.basis === 'day' ? 'Peaks' : 'Resources now'}`, '', ...PEAKS.map(([n, l, k]) => `- ${l}: ${md(figureText(r.figures[n], k, now))}`), '');
   out.push('## Risk limits', '', ...r.limits.map((l) => `- ${md(limitText(l))}`), '');
-  out.push('## Alerts fired', '', r.watchedSince === undefined ? 'No gptmon recorded the trader that day: alerts may have gone unseen.' : `Recorded by gptmon since ${formatClock(r.watchedSince).slice(0, 5)} UTC.`, '', ...(r.alerts.length ? r.alerts.map((a) => `- ${md(alertLine(a, r.end))}`) : ['None recorded.']), '');
+  out.push(`## Alerts fired${r.alertsFrom === r.start ? '' : ' in the last 24 hours'}`, '', r.watchedSince === undefined ? 'No gptmon recorded the trader then: alerts may have gone unseen.' : `Recorded by gptmon since ${formatClock(r.watchedSince).slice(0, 5)} UTC.`, '', ...(r.alerts.length ? r.alerts.map((a) => `- ${md(alertLine(a, r.end))}`) : ['None recorded.']), '');
   out.push('## Issues', '', ...(r.issues.length ? r.issues.map((i) => `- ${md(i)}`) : ['None.']), '');
   if (problems.length) out.push('## Notes', '', ...problems.map((p) => `- ${md(p)}`), '');
   return `${out.join('\n')}\n`;

@@ -38,9 +38,11 @@ export async function buildDailyReview(config: Config, date: string | undefined,
       figures = nowFigures(snap);
       basis = 'now';
     } else figures = unreadFigures('a past day needs Prometheus (no history without it)');
-    const { events, problems: read } = readDayEvents(config, day.start, end);
+    // Today's alerts are the last 24 hours': the night before is what the morning review asks about.
+    const alertsFrom = partial ? end - 86_400_000 : day.start;
+    const { events, problems: read } = readDayEvents(config, alertsFrom, end);
     problems.push(...read);
-    return { review: dailyReview({ date: day.date, start: day.start, end, partial, basis, figures, events, config }), problems, snap };
+    return { review: dailyReview({ date: day.date, start: day.start, end, partial, basis, figures, events, config, alertsFrom }), problems, snap };
   } finally {
     await monitor.close();
   }

@@ -87,8 +87,8 @@ const resources: Rule = ({ review: r, config, period }) => {
 const overnight: Rule = ({ review: r }) => {
   if (!r) return notRead('alerts');
   // No alert recorded is only worth a tick when a gptmon was watching: else they may have gone unseen.
-  if (!r.alerts.length && r.watchedSince === undefined) return { lines: ['no alerts recorded, but no gptmon recorded the trader today: alerts may have gone unseen'], suggest: 'look' };
-  if (!r.alerts.length) return { lines: [`no alerts recorded (watched since ${formatClock(r.watchedSince!).slice(0, 5)} UTC)`], suggest: 'tick' };
+  if (!r.alerts.length && r.watchedSince === undefined) return { lines: ['no alerts recorded, but no gptmon recorded the trader in the last 24 h: alerts may have gone unseen'], suggest: 'look' };
+  if (!r.alerts.length) return { lines: [`no alerts recorded in the last 24 h (watched since ${formatClock(r.watchedSince!).slice(0, 5)} UTC)`], suggest: 'tick' };
   const lines = r.alerts.slice(0, 8).map((a) => `${formatClock(a.firedAt).slice(0, 5)} ${sanitize(a.name)}${a.detail ? ` ${sanitize(a.detail)}` : ''} ${a.resolvedAt === undefined ? 'FIRING' : `resolved after ${formatAge(a.resolvedAt - a.firedAt)}`}${a.ackedBy.length ? `, acked by ${a.ackedBy.map(sanitize).join(', ')}` : ', not acked'}`);
   if (r.alerts.length > 8) lines.push(`… and ${r.alerts.length - 8} more (gptmon review daily)`);
   const open = r.alerts.some((a) => a.resolvedAt === undefined && !a.ackedBy.length);

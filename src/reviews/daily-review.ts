@@ -71,7 +71,9 @@ export interface DailyReview {
   pnl?: number;
   checks: Array<{ figure: 'win_rate' | 'sharpe_ratio' | 'model_accuracy'; line?: number; state: 'ok' | 'issue' | 'unknown' }>;
   limits: LimitCheck[];
+  /** The alerts that fired from `alertsFrom`: the day's, or today the last 24 hours (the night before included). */
   alerts: AlertRun[];
+  alertsFrom: number;
   /** When a gptmon first recorded the trader's values that day: alerts before it (or with none) may have gone unseen. */
   watchedSince?: number;
   issues: string[];
@@ -120,7 +122,8 @@ function watched(events: Event[], start: number, end: number): { watchedSince?: 
   return first ? { watchedSince: first.time } : {};
 }
 
-export function dailyReview(input: { date: string; start: number; end: number; partial: boolean; basis: 'day' | 'now'; figures: Record<FigureName, Figure>; events: Event[]; config: Config }): DailyReview {
+export function dailyReview(input: { date: string; start: number; end: number; partial: boolean; basis: 'day' | 'now'; figures: Record<FigureName, Figure>; events: Event[]; config: Config; alertsFrom?: number }): DailyReview {
+  const alertsFrom = input.alertsFrom ?? input.start;
   const { figures, config } = input;
   const issues: string[] = [];
   const checks = CHECKS.map(({ figure, what, pct }) => {
@@ -159,8 +162,9 @@ export function dailyReview(input: { date: string; start: number; end: number; p
     ...(pnl !== undefined ? { pnl } : {}),
     checks,
     limits,
-    alerts: alertRuns(input.events, input.start, input.end),
-    ...watched(input.events, input.start, input.end),
+    alerts: alertRuns(input.events, alertsFrom, input.end),
+    alertsFrom,
+    ...watched(input.events, alertsFrom, input.end),
     issues,
     code: !anything ? 3 : issues.length ? 1 : 0,
   };

@@ -35,7 +35,7 @@ describe('gptmon checklist', () => {
     expect(out).toMatch(/^ {7}max_exposure: \$[\d.]+K of \$1\.00M WITHIN$/m);
     expect(flat).toMatch(/Review overnight trading performance {2}→ looks fine: tick it\? P&L [+-]\$[\d.]+K?, win rate/);
     expect(out).toMatch(/^ {7}now: cpu \d+\.\d% \(\d+s old\)/m);
-    expect(out).toMatch(/^ {7}no alerts recorded \(watched since \d\d:\d\d UTC\)$/m);
+    expect(out).toMatch(/^ {7}no alerts recorded in the last 24 h \(watched since \d\d:\d\d UTC\)$/m);
     expect(out).toMatch(/^ {7}database ok, redis ok, model ok, api ok$/m);
     for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
@@ -45,7 +45,7 @@ describe('gptmon checklist', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('looks fine');
     expect(r.stdout).toMatch(/^ 6\. \[ \] Validate data pipeline health {2}→ LOOK\n {7}health components: not read$/m);
-    expect(r.stdout).toMatch(/^ 5\. \[ \] Check for any overnight alerts {2}→ LOOK\n {7}no alerts recorded, but no gptmon recorded the trader today/m);
+    expect(r.stdout).toMatch(/^ 5\. \[ \] Check for any overnight alerts {2}→ LOOK\n {7}no alerts recorded, but no gptmon recorded the trader in the last/m);
   });
 
   it('tick N keeps who and when; --undo takes it back; the list and --json say so', async () => {

@@ -41,7 +41,7 @@ describe('gptmon review daily', () => {
     expect(r.stdout).toMatch(/^Accuracy +\d+\.\d% \(now, \d+s old\)  ok$/m);
     expect(r.stdout).toMatch(/^P&L +[+-]\$[\d.]+K?$/m);
     expect(r.stdout).toMatch(/^risk limits \(now\/limit\): Exposure \$[\d.]+K\/\$1\.00M ok/m);
-    expect(r.stdout).toMatch(/^alerts fired \(0\): none recorded \(watched since \d\d:\d\d\)$/m);
+    expect(r.stdout).toMatch(/^alerts fired in the last 24 h \(0\): none recorded \(watched since \d\d:\d\d\)$/m);
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
@@ -66,7 +66,7 @@ describe('gptmon review daily', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('  - Risk limit max_exposure passed: Exposure $');
     expect(r.stdout).toContain('  - Risk limit max_concentration passed: Concentration ');
-    expect(r.stdout).toMatch(/^alerts fired \(4\): \(watched since \d\d:\d\d\)$/m);
+    expect(r.stdout).toMatch(/^alerts fired in the last 24 h \(4\): \(watched since \d\d:\d\d\)$/m);
     expect(r.stdout).toMatch(/^ {2}\d\d:\d\d \S+\+ firing HIGH RiskLimitExceeded limit=max_var, acked by ana$/m);
   });
 
@@ -98,7 +98,7 @@ describe('gptmon review daily', () => {
     expect(r.stdout).toMatch(/: NOTHING READ$/m);
     expect(r.stdout).toMatch(/^Win rate +\? \(not read\)  UNKNOWN$/m);
     expect(r.stdout).not.toContain('no issues');
-    expect(r.stdout).toMatch(/^alerts fired \(0\): none recorded \(no gptmon recorded the trader that day: alerts\n {2}may have gone unseen\)$/m);
+    expect(r.stdout.replace(/\n {2}/g, ' ')).toContain('alerts fired in the last 24 h (0): none recorded (no gptmon recorded the trader then: alerts may have gone unseen)');
   });
 
   it('a past day without Prometheus: nothing of that day can be read (exit 3), the reason said', async () => {

@@ -85,6 +85,16 @@ describe('the daily review', () => {
     ]);
   });
 
+  it("today's review lists the last 24 hours' alerts: the night before included", () => {
+    const evening = START - 3 * 3_600_000;
+    const events: Event[] = [{ kind: 'alert-firing', time: evening, operator: '—', host: 'h', key: 'f', alert: { name: 'HighCPU', key: 'HighCPU', severity: 'medium', at: evening } }];
+    const base = { date: '2026-11-24', start: START, end: START + 8 * 3_600_000, partial: true, basis: 'now' as const, figures: figures(), events, config };
+    expect(dailyReview(base).alerts).toEqual([]);
+    const today = dailyReview({ ...base, alertsFrom: base.end - 86_400_000 });
+    expect(today.alerts.map((a) => a.name)).toEqual(['HighCPU']);
+    expect(today.alertsFrom).toBe(base.end - 86_400_000);
+  });
+
   it('detailOf keeps what tells an alert apart, not job and instance', () => {
     expect(detailOf('A{desk="fx",instance="x:1",job="j"}')).toBe('desk=fx');
     expect(detailOf('A')).toBe('');
