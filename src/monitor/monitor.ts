@@ -102,7 +102,8 @@ export class Monitor {
    */
   async promAt(expr: string, atMs: number): Promise<Fetched<number | undefined>> {
     if (!this.prom) return { ok: false, reason: 'no Prometheus configured', ms: 0 };
-    const s = Math.floor(atMs / 1000);
+    // Up to the end of the second: a sample scraped in the moment's own second is part of it.
+    const s = Math.ceil(atMs / 1000);
     const res = await this.prom.queryRange(expr, s, s, 60);
     if (!res.ok) return res;
     const point = res.value[0]?.points.at(-1);
