@@ -26,6 +26,8 @@ await build({
   banner: { js: "import { createRequire as __gptmonRequire } from 'node:module'; const require = __gptmonRequire(import.meta.url);" },
   // React's production build: its development build checks and times every render.
   define: { 'process.env.NODE_ENV': '"production"' },
-  // react-devtools-core is an optional peer of ink, loaded only under DEV=true.
-  external: ['react-devtools-core'],
+  // react-devtools-core is an optional peer of ink, loaded only under DEV=true;
+  // pg-native an optional peer of pg, never used. PGlite finds its WebAssembly
+  // and data files beside its own modules, so it is loaded from node_modules.
+  external: ['react-devtools-core', 'pg-native', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
 });

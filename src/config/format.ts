@@ -51,6 +51,10 @@ export function configToYaml(config: Config): string {
   if (config.prometheus) doc.prometheus = maskUrl(config.prometheus);
   if (config.alertmanager) doc.alertmanager = config.alertmanager.length === 1 ? maskUrl(config.alertmanager[0]!) : config.alertmanager.map(maskUrl);
   for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir'] as const) if (config[k]) doc[k] = config[k];
+  if (config.database) {
+    const db = config.database;
+    doc.database = { url: maskUrl(db.url), ...(db.passwordFile ? { password_file: db.passwordFile } : {}), statement_timeout: formatDuration(db.statementTimeoutMs), connect_timeout: formatDuration(db.connectTimeoutMs) };
+  }
   Object.assign(doc, {
     allow_insecure: config.allow_insecure,
     read_only: config.read_only,

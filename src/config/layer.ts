@@ -8,6 +8,7 @@ import { SEVERITIES, type CircuitBreakers, type Direction, type Origin, type Sev
 import { parseDurationMs, parseThreshold, type ValueKind } from './units.js';
 import type { YamlCursor } from './yaml-cursor.js';
 import { didYouMean } from '../util/closest.js';
+import { readDatabase, type DatabasePatch } from './database.js';
 
 export interface MetricPatch {
   at: YamlCursor;
@@ -67,9 +68,11 @@ export interface ConfigLayer {
   alerts: AlertPatch[];
   severity_levels: Partial<Record<Severity, Partial<SeverityLevel>>>;
   circuit_breakers: Partial<CircuitBreakers>;
+  /** The trader's database, as this source writes it. */
+  database?: DatabasePatch;
 }
 
-const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'timeout', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers'] as const;
+const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'timeout', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers', 'database'] as const;
 const METRIC_KEYS = ['description', 'threshold_warning', 'threshold_critical', 'check_interval', 'direction', 'kind', 'metric', 'quantile', 'query', 'label', 'panel'] as const;
 const ALERT_KEYS = ['alert', 'condition', 'duration', 'action', 'severity', 'runbook', 'summary'] as const;
 const SEVERITY_KEYS = ['response_time', 'team', 'examples'] as const;
@@ -348,6 +351,11 @@ export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
       case 'circuit_breakers':
         readBreakers(v, layer);
         break;
+      case 'database': {
+        const db = readDatabase(v);
+        if (db) layer.database = db;
+        break;
+      }
       default:
         unknownKey(key, keyAt, TOP_KEYS);
     }

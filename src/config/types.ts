@@ -1,6 +1,9 @@
 import type { Direction, MetricRead } from '../metrics/types.js';
 import type { Condition } from './condition.js';
 import type { ValueKind } from './units.js';
+import type { DatabaseConfig } from './database.js';
+
+export type { DatabaseConfig } from './database.js';
 
 export type { Direction, MetricRead } from '../metrics/types.js';
 
@@ -90,6 +93,8 @@ export interface Config {
   alerts: AlertSpec[];
   severity_levels: Record<Severity, SeverityLevel>;
   circuit_breakers: CircuitBreakers;
+  /** The trader's PostgreSQL (read-only): model performance and its connections. */
+  database?: DatabaseConfig;
   origins: Partial<Record<string, Origin>>;
   files: string[];
 }

@@ -17,6 +17,7 @@ import { loadAlertState, saveAlertState } from '../store/alert-state-file.js';
 import { AckService } from './ack-service.js';
 import type { Observer } from '../incidents/observer.js';
 import { buildQueries } from './prom-queries.js';
+import { DatabaseHealth } from './database-health.js';
 
 export interface MonitorOptions {
   config: Config;
@@ -38,6 +39,8 @@ export class Monitor {
   private readonly clock: () => number;
   private readonly refreshMs: number;
   private readonly lastPolled: Record<string, number | undefined> = {};
+  /** The trader's database, when one is configured: its connections. */
+  private readonly database?: DatabaseHealth;
 
   constructor(private readonly opts: MonitorOptions) {
     const { config } = opts;
@@ -48,6 +51,7 @@ export class Monitor {
     if (config.prometheus) this.prom = new PrometheusClient(this.http, config.prometheus);
     const am = config.alertmanager ? new AlertmanagerPeers(this.http, config.alertmanager) : undefined;
     this.acks = new AckService(opts.ackFile, am, this.clock);
+    if (config.database) this.database = new DatabaseHealth(config.database, config.metrics.database_connections, config.timeoutMs, this.clock);
   }
 
   /** One poll of everything due. Never throws: failures become source states. */
@@ -58,7 +62,9 @@ export class Monitor {
     if (this.prom) jobs.push(this.pollPrometheus(this.prom));
     else jobs.push(scrapeMetrics(this.http, config.trader, { maxBytes: config.maxScrapeBytes, keep: wantedSeries(config) }).then((r) => this.engine.recordScrape(this.clock(), r)));
     jobs.push(this.acks.list().then((l) => this.engine.recordAcks(this.clock(), l.alertmanager, l.local, l.localError)));
+    if (this.database) jobs.push(this.database.poll());
     await Promise.all(jobs);
+    if (this.database) this.engine.setProblem('database', this.database.problem());
     const snap = this.snapshot();
     if (!this.opts.observer) return snap;
     // Recording never stops monitoring: a log that cannot be written is a problem shown, then gone when it clears.
@@ -108,7 +114,8 @@ export class Monitor {
   }
 
   snapshot(): Snapshot {
-    return this.engine.snapshot(this.clock());
+    const snap = this.engine.snapshot(this.clock());
+    return this.database ? { ...snap, database: this.database.view() } : snap;
   }
 
   /** Picks up the embedded alert states a recent run left, so durations carry over. */
@@ -123,8 +130,8 @@ export class Monitor {
     saveAlertState(file, this.opts.config.trader, this.clock(), this.engine.exportState());
   }
 
-  close(): Promise<void> {
-    return this.http.close();
+  async close(): Promise<void> {
+    await Promise.all([this.http.close(), this.database?.close()]);
   }
 }
 
