@@ -2,7 +2,7 @@
 // hundreds of files resolved and compiled on every run (see bench/).
 // Dynamic imports stay split, so `gptmon halt` never loads the console's chunk.
 
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Chunk names change with their content: start clean, or stale chunks pile up.
@@ -31,3 +31,6 @@ await build({
   // and data files beside its own modules, so it is loaded from node_modules.
   external: ['react-devtools-core', 'pg-native', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
 });
+
+// The simulator's database thread is loaded by URL beside the chunk that starts it.
+copyFileSync('src/sim/database/pglite-worker.mjs', 'dist/bundle/pglite-worker.mjs');

@@ -62,8 +62,10 @@ function databaseLine(snap: Snapshot): string {
   const db = snap.database!;
   const figures = db.inUse !== undefined ? `${db.inUse}/${db.max}` : '?';
   if (db.state === 'ok') return `${'DB in use'.padEnd(14)} ${figures.padStart(9)}  ${LEVEL_WORD[db.level].padEnd(5)}  of max_connections (pg_stat_activity)`;
-  const seen = db.at !== undefined ? `, ${formatAge(snap.now - db.at)} ago` : '';
-  return `${'DB in use'.padEnd(14)} ${figures.padStart(9)}  ${'UNKN'.padEnd(5)}  ${sanitize(db.reason ?? 'not read')}${seen}`;
+  const seen = db.at !== undefined ? `read ${formatAge(snap.now - db.at)} ago; ` : '';
+  // The problem line above names the database; here only what went wrong fits.
+  const what = (db.reason ?? 'not read yet').replace(`database ${db.name}: `, '');
+  return `${'DB in use'.padEnd(14)} ${figures.padStart(9)}  ${'UNKN'.padEnd(5)}  ${seen}${sanitize(what)}`;
 }
 
 /** `alerts: 2 firing (ExcessiveDrawdown acked, DrawdownWarning), 1 pending — gptmon alerts`. */

@@ -93,6 +93,7 @@ export async function startPostgres(): Promise<Postgres> {
   await admin('GRANT USAGE ON SCHEMA performance TO gptmon');
   await admin('ALTER DEFAULT PRIVILEGES IN SCHEMA performance GRANT SELECT ON TABLES TO gptmon');
 
+  let stopped = false;
   return {
     port,
     url: `postgres://gptmon:${password}@127.0.0.1:${port}/trader`,
@@ -103,6 +104,8 @@ export async function startPostgres(): Promise<Postgres> {
     admin,
     urlFor: (database) => `postgres://gptmon:${password}@127.0.0.1:${port}/${database}`,
     async stop() {
+      if (stopped) return;
+      stopped = true;
       try {
         process.kill(pid, 'SIGINT'); // fast shutdown: disconnect clients, stop
         await waitFor(`PostgreSQL (pid ${pid}) to stop`, () => {

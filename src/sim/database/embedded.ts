@@ -1,11 +1,13 @@
 // The simulator's database: an embedded PostgreSQL (PGlite, WebAssembly)
 // speaking the wire protocol (pglite-socket), holding performance.predictions
 // with a week of history and the predictions made as the simulation runs.
-// Starting it takes seconds, so it starts in the background behind a front
-// door that listens at once: until it is ready a client is told "the
-// database system is starting up" (SQLSTATE 57P03), as PostgreSQL says it;
-// then each connection is passed through to it.
+// PGlite runs on a worker thread (pglite-worker.mjs): it blocks the thread it
+// is on for seconds while it starts. Meanwhile a front door here listens at
+// once: until the database is ready a client is told "the database system is
+// starting up" (SQLSTATE 57P03), as PostgreSQL says it; then each connection
+// is passed through to it.
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import type { SimModel } from '../model.js';
 import { createLiveFeed, historyRows, type PredictionBatch } from './predictions.js';
 import { errorResponse, simpleQuery } from './wire.js';
@@ -33,16 +35,6 @@ export interface SimDatabaseOptions {
   now?: () => number;
 }
 
-// The subset of PGlite used here, so its types need not be loaded up front.
-interface Pglite {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-  exec(sql: string): Promise<unknown>;
-  execProtocol(message: Uint8Array): Promise<unknown>;
-  runExclusive<T>(fn: () => Promise<T>): Promise<T>;
-  isInTransaction(): boolean;
-  close(): Promise<void>;
-}
-
 const SCHEMA = `
 CREATE SCHEMA performance;
 CREATE TABLE performance.predictions (
@@ -63,13 +55,17 @@ function insertText(b: PredictionBatch): string {
   return `INSERT INTO performance.predictions (prediction_time, model_id, predicted, actual, confidence) VALUES ${values.join(',')}`;
 }
 
+/** Beside this module in src/, beside the bundle's chunks in dist/bundle (build.mjs copies it). */
+const WORKER_URL = new URL('./pglite-worker.mjs', import.meta.url);
+
+type FromWorker = { ready: { port: number; rows: number } } | { failed: string } | { synced: number; ok: boolean };
+
 export async function startSimDatabase(opts: SimDatabaseOptions): Promise<SimDatabase> {
   const now = opts.now ?? Date.now;
   let state: 'starting' | 'ready' | 'failed' = 'starting';
   let failure = '';
   let innerPort = 0;
-  let db: Pglite | undefined;
-  let inner: { stop(): Promise<void> } | undefined;
+  let closing = false;
   const sockets = new Set<Socket>();
 
   const door: Server = createServer((client) => {
@@ -97,60 +93,42 @@ export async function startSimDatabase(opts: SimDatabaseOptions): Promise<SimDat
   const port = (door.address() as AddressInfo).port;
   const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
 
+  const started = performance.now();
+  const history = historyRows(opts.seed, now());
+  const worker = new Worker(WORKER_URL, { workerData: { schema: SCHEMA, insert: INSERT_UNNEST, history, maxConnections: 16 } });
+  // The database is the simulator's extra: it never keeps the process alive by itself.
+  worker.unref();
+  const syncs = new Map<number, (ok: boolean) => void>();
+  let nextSync = 0;
+
   const feed = createLiveFeed(opts.seed);
-  let pending: PredictionBatch[] = [];
-  let writing: Promise<unknown> = Promise.resolve();
-  let closed = false;
-
-  /** Writes what is pending, unless a client's transaction is open (then next time). */
-  const write = (): Promise<boolean> =>
-    db!.runExclusive(async () => {
-      if (db!.isInTransaction()) return false;
-      const batches = pending;
-      pending = [];
-      for (const b of batches) if (b.time.length) await db!.execProtocol(simpleQuery(insertText(b)));
-      return true;
-    });
-
+  /** The rows made since the last call, sent to the worker to write. */
   const collect = (): void => {
-    pending.push(feed(opts.model.snapshot(), now()));
+    const batch = feed(opts.model.snapshot(), now());
+    if (batch.time.length) worker.postMessage({ write: simpleQuery(insertText(batch)) });
   };
 
-  const started = performance.now();
-  const ready = (async () => {
-    const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-socket')]);
-    const pglite = await PGlite.create();
-    db = pglite as unknown as Pglite;
-    await db.exec(SCHEMA);
-    const history = historyRows(opts.seed, now());
-    await db.query(INSERT_UNNEST, [history.time, history.model, history.predicted, history.actual, history.confidence]);
-    // Closed while it was starting: it stops itself now that it can.
-    if (closed) {
-      await db.close();
-      throw new Error('closed while starting');
-    }
-    const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 16 });
-    await server.start();
-    inner = server;
-    innerPort = Number(server.getServerConn().split(':').pop());
-    collect(); // the live feed starts counting from here
-    pending = [];
-    state = 'ready';
-    return { rows: history.time.length, ms: Math.round(performance.now() - started) };
-  })();
+  const ready = new Promise<{ rows: number; ms: number }>((resolve, reject) => {
+    worker.on('message', (m: FromWorker) => {
+      if ('ready' in m) {
+        innerPort = m.ready.port;
+        feed(opts.model.snapshot(), now()); // the live feed starts counting from here
+        state = 'ready';
+        resolve({ rows: m.ready.rows, ms: Math.round(performance.now() - started) });
+      } else if ('failed' in m) reject(new Error(m.failed));
+      else syncs.get(m.synced)?.(m.ok);
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`the database thread stopped (exit code ${code})`)));
+  });
   ready.catch((err: unknown) => {
+    // Stopped while starting is not a failure to report.
+    if (closing) return;
     state = 'failed';
     failure = err instanceof Error ? err.message : String(err);
   });
 
-  const timer = setInterval(() => {
-    if (state !== 'ready') return;
-    collect();
-    writing = writing.then(write).then(
-      () => undefined,
-      () => undefined,
-    );
-  }, opts.feedEveryMs ?? 1000);
+  const timer = setInterval(() => state === 'ready' && collect(), opts.feedEveryMs ?? 1000);
   timer.unref();
 
   return {
@@ -161,25 +139,21 @@ export async function startSimDatabase(opts: SimDatabaseOptions): Promise<SimDat
     async sync() {
       await ready;
       collect();
-      // A client's open transaction holds the write back a moment; it ends within its statement timeout.
-      for (let i = 0; i < 100; i++) {
-        const next = writing.then(write);
-        writing = next.catch(() => undefined);
-        if (await next) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error('the database stayed in a transaction; predictions not written');
+      const id = nextSync++;
+      const ok = await new Promise<boolean>((resolve) => {
+        syncs.set(id, resolve);
+        worker.postMessage({ sync: id });
+      });
+      syncs.delete(id);
+      if (!ok) throw new Error('the database stayed in a transaction; predictions not written');
     },
     async close() {
-      closed = true;
+      closing = true;
       clearInterval(timer);
       for (const s of sockets) s.destroy();
       await new Promise<void>((r) => door.close(() => r()));
-      // Still starting: PGlite cannot be interrupted; it closes itself once started.
-      if (state === 'starting') return;
-      await inner?.stop();
-      await writing;
-      if (state === 'ready') await db?.close();
+      // Stops PGlite and its socket server with the thread, whether started or not.
+      await worker.terminate();
     },
   };
 }
