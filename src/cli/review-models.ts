@@ -6,10 +6,9 @@
 
 import { modelReviewLines, openDatabase, readModelDays, utcDay } from '../review/model-days.js';
 import { flagText } from '../review/model-days.js';
-import { formatIssue, isError } from '../config/issue.js';
-import { loadConfig } from '../config/load.js';
+import { databaseConfigOrExit } from './config-or-exit.js';
 import type { GlobalOptions } from './options.js';
-import { printIssues, writeErr, writeOut } from './output.js';
+import { writeErr, writeOut } from './output.js';
 import { modelDaysText } from './review-models-text.js';
 
 export interface ReviewModelsOptions {
@@ -36,15 +35,8 @@ function parseOptions(opts: ReviewModelsOptions, today: string): { days: number;
 
 export async function runReviewModels(opts: ReviewModelsOptions, globals: GlobalOptions): Promise<number> {
   const say = (line: string) => writeErr(`gptmon review models: ${line}\n`);
-  const { config, issues } = loadConfig(globals);
-  // Elsewhere a bad database setting is ignored (the console runs on without it); here it is the whole job.
-  const dbIssue = issues.find((i) => i.path === 'database' || i.path.startsWith('database.'));
-  printIssues(issues.filter((i) => i !== dbIssue));
-  if (issues.some(isError)) return UNREADABLE;
-  if (dbIssue && !config.database) {
-    say(formatIssue(dbIssue));
-    return UNREADABLE;
-  }
+  const config = databaseConfigOrExit(globals, 'review models');
+  if (!config) return UNREADABLE;
   const parsed = parseOptions(opts, utcDay(Date.now()));
   if (typeof parsed === 'string') {
     say(parsed);

@@ -1,9 +1,8 @@
 // The trader's PostgreSQL, read-only. Every read runs in its own READ ONLY
-// transaction with a statement timeout (the session also asks for
-// default_transaction_read_only, where the server honours startup options),
-// over a pool of at most two connections, with parameters only, never text
-// pasted into SQL. Whatever goes wrong comes back as one line naming the
-// database (its password masked), never as an exception.
+// transaction with a statement timeout, over a pool of at most two
+// connections, with parameters only, never text pasted into SQL. Whatever
+// goes wrong comes back as one line naming the database (its password
+// masked), never as an exception.
 
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -41,9 +40,8 @@ function connectionOptions(cfg: DatabaseConfig): pg.PoolConfig {
     port: url.port ? Number(url.port) : 5432,
     database: decodeURIComponent(url.pathname.replace(/^\//, '')) || undefined,
     user: decodeURIComponent(url.username) || params.get('user') || undefined,
+    // No startup `options` (PgBouncer refuses them): each read opens READ ONLY and sets its own timeout.
     application_name: 'gptmon',
-    // Honoured by PostgreSQL at connect; each read also opens READ ONLY and sets its own timeout.
-    options: `-c default_transaction_read_only=on -c statement_timeout=${cfg.statementTimeoutMs}`,
     max: POOL_MAX,
     connectionTimeoutMillis: cfg.connectTimeoutMs,
     query_timeout: cfg.statementTimeoutMs + CLIENT_GRACE_MS,
