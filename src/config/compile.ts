@@ -126,6 +126,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
   const alertLayers = new Map<string, AlertPatch[]>();
   const severity_levels = structuredClone(DEFAULT_SEVERITY_LEVELS);
   const circuit_breakers = { ...DEFAULT_CIRCUIT_BREAKERS };
+  let incident_checklist: Config['incident_checklist'];
 
   const metrics: Record<string, MetricSpec> = {};
   for (const layer of layers) {
@@ -152,6 +153,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
       Object.assign(severity_levels[name as Severity], Object.fromEntries(Object.entries(level).filter(([, v]) => v !== undefined)));
     }
     Object.assign(circuit_breakers, layer.circuit_breakers);
+    if (layer.incident_checklist) incident_checklist = layer.incident_checklist;
   }
 
   const urls: Partial<Record<'trader' | 'prometheus', string>> = {};
@@ -208,6 +210,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     files: layers.map((l) => l.origin).filter((o) => o.startsWith('file ')).map((o) => o.slice(5)),
   };
   if (urls.prometheus) config.prometheus = urls.prometheus;
+  if (incident_checklist) config.incident_checklist = incident_checklist;
   if (alertmanager) config.alertmanager = alertmanager;
   for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir'] as const) if (settings[k]) config[k] = expandHome(settings[k]);
   return { config, issues };

@@ -62,6 +62,8 @@ export function configToYaml(config: Config): string {
     alerts,
     severity_levels,
     circuit_breakers: config.circuit_breakers,
+    // Only a team's own: without one, the playbook's checklist is used.
+    ...(config.incident_checklist ? { incident_checklist: config.incident_checklist } : {}),
   });
   return stringify(doc, { lineWidth: 0 });
 }

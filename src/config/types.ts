@@ -60,6 +60,9 @@ export interface CircuitBreakers {
   drawdown_limit: number;
 }
 
+/** A team's incident commander's checklist (`incident_checklist`): sections, each with its items. */
+export type ChecklistConfig = Array<{ title: string; items: string[] }>;
+
 export type TargetName = 'trader' | 'prometheus' | 'alertmanager';
 
 /** Where a setting came from, so `config show` can say why it is what it is. */
@@ -79,6 +82,8 @@ export interface Config {
   /** Where incidents and the rolling log of events are kept; a shared directory gives a team one timeline. */
   incidents_dir?: string;
   audit_log?: string;
+  /** Replaces the playbook's incident commander's checklist when given. */
+  incident_checklist?: ChecklistConfig;
   timeoutMs: number;
   /** The time limit on a runbook step's command. */
   stepTimeoutMs: number;

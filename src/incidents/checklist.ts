@@ -5,6 +5,7 @@
 // (`halted 03:12:40 by ana (verified)`); the rest stay for the humans. A tick
 // by hand, or a tick taken back, has the last word.
 
+import type { ChecklistConfig } from '../config/types.js';
 import { formatMoney, formatPercent } from '../text/format.js';
 import { closest } from '../util/closest.js';
 import type { Incident } from './incident.js';
@@ -31,6 +32,11 @@ export const PLAYBOOK_CHECKLIST: ChecklistSection[] = [
   { title: 'Mitigation', items: [{ text: 'Apply temporary fix' }, { text: 'Reduce risk exposure', auto: 'reduced' }, { text: 'Monitor closely', auto: 'watching' }] },
   { title: 'Resolution', items: [{ text: 'Deploy permanent fix' }, { text: 'Verify normal operation', auto: 'normal' }, { text: 'Update documentation' }] },
 ];
+
+/** The checklist a team runs: its own from the config (`incident_checklist`), else the playbook's. */
+export function checklistOf(config: { incident_checklist?: ChecklistConfig | undefined }): ChecklistSection[] {
+  return config.incident_checklist?.map((s) => ({ title: s.title, items: s.items.map((text) => ({ text })) })) ?? PLAYBOOK_CHECKLIST;
+}
 
 /** The playbook's response flow, by severity: what comes first. */
 export function responseFlow(sev: Sev): ChecklistSection {

@@ -3,8 +3,10 @@
 export interface CommandSpec {
   name: string;
   help: string;
-  /** Takes an argument (a runbook name, a scenario). */
-  arg?: boolean;
+  /** Takes an argument (a runbook name, a scenario); `optional`: may be given (`:incident start`). */
+  arg?: boolean | 'optional';
+  /** How the help writes the argument (default NAME). */
+  argLabel?: string;
   mutates?: boolean;
   /** Only on the built-in simulator (npm start). */
   demo?: boolean;
@@ -15,6 +17,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'alerts', help: 'the alerts view' },
   { name: 'help', help: 'the keys' },
   { name: 'runbook', help: 'open a runbook', arg: true },
+  { name: 'incident', help: 'the incident view; :incident start declares one (works in --read-only)', arg: 'optional', argLabel: '[start]' },
   { name: 'pause', help: 'pause refresh' },
   { name: 'resume-refresh', help: 'resume refresh' },
   { name: 'halt', help: 'stop all trading', mutates: true },
@@ -75,6 +78,6 @@ export function parseCommand(text: string, scope: CommandScope): Parsed {
     const why = all?.demo ? `:${name} is for the simulator (npm start)` : all && scope.readOnly ? `:${name} is hidden in read-only mode` : `unknown command :${word}`;
     return { ok: false, error: why };
   }
-  if (spec.arg && !rest.length) return { ok: false, error: `:${name} needs a name` };
+  if (spec.arg === true && !rest.length) return { ok: false, error: `:${name} needs a name` };
   return rest.length && spec.arg ? { ok: true, name, arg: rest.join(' ') } : { ok: true, name };
 }

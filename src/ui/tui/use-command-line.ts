@@ -20,11 +20,13 @@ export interface CommandLineDeps {
   quit(): void;
   openRunbook(name: string): void;
   control(action: ActionName): void;
+  /** `:incident start [TITLE]`: declares an incident. */
+  startIncident(title?: string): void;
   demo?: DemoInfo;
 }
 
 export function useCommandLine(deps: CommandLineDeps): { prompt: PromptSpec | undefined } {
-  const { ui, dispatch, readOnly, controller, runbooks, quit, openRunbook, control, demo } = deps;
+  const { ui, dispatch, readOnly, controller, runbooks, quit, openRunbook, control, startIncident, demo } = deps;
   const scope = { readOnly, demo: Boolean(demo) };
 
   const run = useCallback(
@@ -44,6 +46,12 @@ export function useCommandLine(deps: CommandLineDeps): { prompt: PromptSpec | un
           return quit();
         case 'runbook':
           return openRunbook(parsed.arg!);
+        case 'incident': {
+          if (!parsed.arg) return dispatch({ type: 'open', view: 'incident' });
+          const [word, ...title] = parsed.arg.split(' ');
+          if (word === 'start') return startIncident(title.join(' '));
+          return dispatch({ type: 'message', text: `:incident ${parsed.arg}: :incident shows the incident, :incident start declares one`, level: 'error' });
+        }
         case 'scenario': {
           const why = demo?.setScenario(parsed.arg!);
           return dispatch({ type: 'message', text: why ?? `the simulator is running the ${parsed.arg} scenario`, level: why ? 'error' : 'info' });
@@ -52,7 +60,7 @@ export function useCommandLine(deps: CommandLineDeps): { prompt: PromptSpec | un
           return control(parsed.name as ActionName);
       }
     },
-    [readOnly, demo, controller, quit, dispatch, openRunbook, control],
+    [readOnly, demo, controller, quit, dispatch, openRunbook, control, startIncident],
   );
 
   if (ui.mode.kind !== 'command') return { prompt: undefined };
@@ -61,7 +69,7 @@ export function useCommandLine(deps: CommandLineDeps): { prompt: PromptSpec | un
       key: `command-${ui.asked}`,
       label: ':',
       hint: (text) => `   ${suggestions(text, scope).slice(0, 6).join(' ')}`,
-      complete: (text) => complete(text, scope, (command) => (command === 'scenario' ? (demo?.scenarios ?? []) : (runbooks?.names() ?? []))),
+      complete: (text) => complete(text, scope, (command) => (command === 'scenario' ? (demo?.scenarios ?? []) : command === 'incident' ? ['start'] : (runbooks?.names() ?? []))),
       onSubmit: (text) => {
         dispatch({ type: 'end-input' });
         run(text);
