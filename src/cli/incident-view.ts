@@ -22,7 +22,7 @@ export async function runIncidentStatus(id: string | undefined, opts: { json?: b
   const config = configOrExit(globals);
   if (!config) return FAILED;
   const recorder = recorderFor(config);
-  const which = whichIncident(recorder, id, 'status');
+  const which = whichIncident(recorder, id, 'status', true);
   if (!which.ok) return which.code;
   const inc = which.incident;
   const monitor = openMonitor(config);
@@ -81,7 +81,7 @@ export async function runIncidentReport(id: string | undefined, opts: { output?:
   const config = configOrExit(globals);
   if (!config) return FAILED;
   const recorder = recorderFor(config);
-  const which = whichIncident(recorder, id, 'report');
+  const which = whichIncident(recorder, id, 'report', true);
   if (!which.ok) return which.code;
   const data = reportData(which.incident, checklistOf(config));
   const text = opts.json ? `${JSON.stringify(data, null, 2)}\n` : reportMarkdown(data);

@@ -73,6 +73,12 @@ describe('gptmon incident with bad input', () => {
     expect(r).toMatchObject({ code: 0, stdout: expect.stringMatching(/unticked \d+\. Gather logs/) });
     r = await gptmon('incident', 'sev', '0');
     expect(r).toMatchObject({ code: 2, stderr: 'gptmon incident sev: "0" is not a severity from 1 to 4\n' });
+    // Resolved, the post-mortem is of the newest incident; edits other than notes are refused.
+    expect((await gptmon('incident', 'resolve')).code).toBe(0);
+    r = await gptmon('incident', 'report');
+    expect(r).toMatchObject({ code: 0, stdout: expect.stringMatching(/^# INC-\d{8}-1: x \(SEV2\)\n/) });
+    r = await gptmon('incident', 'check', 'gather logs');
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('no incident is open') });
   });
 
   it('reports a corrupt line of a timeline by its number and reads the rest', async () => {

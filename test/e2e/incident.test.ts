@@ -83,7 +83,7 @@ describe('an incident from declaration to post-mortem', () => {
     expect(md).toMatch(/\| Acknowledged \| \d\d:\d\d:\d\d by ana/);
     expect(md).toMatch(/\| Mitigated \| \d\d:\d\d:\d\d, halt verified by ana/);
     expect(md).toMatch(/Peak drawdown \d+\.\d%/);
-    expect(md).toMatch(/Trading halted and not resumed|Trading halted \d/);
+    expect(md).toMatch(/Trading halted at \d\d:\d\d:\d\d and not resumed when the incident was resolved/);
 
     const json = JSON.parse((await gptmon('incident', 'report', id, '--json')).stdout) as { acknowledged: { by: string }; mitigated: { what: string } };
     expect(json.acknowledged.by).toBe('ana');

@@ -57,7 +57,7 @@ describe('the post-mortem', () => {
     expect(d.toResolve).toBe(45 * 60_000);
     expect(d.impact.peakDrawdown).toEqual({ value: 0.168, at: T0 + 9 * 60_000 + 40_000 });
     expect(d.impact.worstDailyReturn!.value).toBe(-0.034);
-    expect(d.impact.haltedMs).toBe(40 * 60_000 - (9 * 60_000 + 40_000));
+    expect(d.impact.halted).toEqual({ from: T0 + 9 * 60_000 + 40_000, resumed: T0 + 40 * 60_000 });
     expect(d.sevChanges.map((c) => c.sev)).toEqual([2, 1]);
     expect(d.alerts).toEqual([{ name: 'DrawdownCritical', severity: 'critical', firing: T0, resolved: T0 + 25 * 60_000, value: '15.1% > 15%' }]);
     // An attempt is on the timeline, but the actions taken are their results.
