@@ -3,9 +3,8 @@
 // Each acts on the one open incident unless --id names another.
 
 import { checklistOf, type ChecklistSection } from '../incidents/checklist.js';
-import { checkEdit, commanderEdit, noteEdit, sevEdit, type Edit as EventEdit } from '../incidents/edits.js';
+import { checkEdit, commanderEdit, noteEdit, resolveEdit, sevEdit, type Edit as EventEdit } from '../incidents/edits.js';
 import type { Incident } from '../incidents/incident.js';
-import { sanitize } from '../util/sanitize.js';
 import { configOrExit } from './config-or-exit.js';
 import { DONE, FAILED, recorderFor, REFUSED, whichIncident } from './incident-context.js';
 import type { GlobalOptions } from './options.js';
@@ -19,7 +18,7 @@ export interface EditOptions {
 }
 
 /** What a command adds, decided from the incident and the team's checklist (src/incidents/edits.ts). */
-type Edit = (inc: Incident, sections: ChecklistSection[]) => (EventEdit & { resolve?: boolean }) | { refused: string };
+type Edit = (inc: Incident, sections: ChecklistSection[]) => EventEdit;
 
 async function edit(command: string, opts: EditOptions, globals: GlobalOptions, make: Edit): Promise<number> {
   const config = configOrExit(globals);
@@ -37,7 +36,7 @@ async function edit(command: string, opts: EditOptions, globals: GlobalOptions, 
     writeErr(`gptmon incident ${command}: ${made.refused}\n`);
     return REFUSED;
   }
-  const res = made.resolve ? recorder.resolve(inc.id, made.event.summary) : recorder.recordFor(inc.id, made.event);
+  const res = made.event.kind === 'resolved' ? recorder.resolve(inc.id, made.event.summary) : recorder.recordFor(inc.id, made.event);
   if (!res.ok) {
     writeErr(`gptmon incident ${command}: ${res.reason}\n`);
     return FAILED;
@@ -55,5 +54,4 @@ export const runIncidentCommander = (name: string, opts: EditOptions, globals: G
 
 export const runIncidentCheck = (spec: string, opts: EditOptions, globals: GlobalOptions) => edit('check', opts, globals, (inc, sections) => checkEdit(inc, sections, spec, opts.undo));
 
-export const runIncidentResolve = (opts: EditOptions, globals: GlobalOptions) =>
-  edit('resolve', opts, globals, () => ({ event: { kind: 'resolved', ...(opts.summary ? { summary: opts.summary } : {}) }, said: `resolved${opts.summary ? `: ${sanitize(opts.summary)}` : ''} (gptmon incident report writes the post-mortem)`, resolve: true }));
+export const runIncidentResolve = (opts: EditOptions, globals: GlobalOptions) => edit('resolve', opts, globals, () => resolveEdit(opts.summary));

@@ -43,3 +43,9 @@ export function checkEdit(inc: Incident, sections: ChecklistSection[] | undefine
   if (undo && !item.ticked) return { refused: `"${item.text}" is not ticked` };
   return { event: { kind: 'check', check: { item: item.text, ...(undo ? { undo: true } : {}) } }, said: `${undo ? 'unticked' : 'ticked'} ${item.number}. ${item.text}` };
 }
+
+/** The resolution, with what the engineer says ended it; written with the incident's removal from the open ones. */
+export function resolveEdit(summary?: string): Edit {
+  const s = summary?.trim();
+  return { event: { kind: 'resolved', ...(s ? { summary: s } : {}) }, said: `resolved${s ? `: ${sanitize(s)}` : ''} (gptmon incident report writes the post-mortem)` };
+}

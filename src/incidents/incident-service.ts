@@ -11,7 +11,7 @@ import type { Snapshot } from '../engine/types.js';
 import { errorLine } from '../store/store-error.js';
 import { sanitize } from '../util/sanitize.js';
 import { checklistState, type ChecklistSection, type ItemState } from './checklist.js';
-import { checkEdit, noteEdit, sevEdit, type Edit } from './edits.js';
+import { checkEdit, commanderEdit, noteEdit, resolveEdit, sevEdit, type Edit } from './edits.js';
 import { foldIncident, type Incident } from './incident.js';
 import type { Recorder } from './recorder.js';
 import type { Sev } from './types.js';
@@ -119,6 +119,15 @@ export class IncidentService {
     return this.edit(id, (inc) => sevEdit(inc, sevText));
   }
 
+  commander(id: string, name: string): Change {
+    return this.edit(id, () => commanderEdit(name));
+  }
+
+  /** Resolves it: the last event of its timeline, and no longer open (for every console sharing the directory). */
+  resolve(id: string, summary?: string): Change {
+    return this.edit(id, () => resolveEdit(summary));
+  }
+
   /** Decided on the incident as it is now (read afresh: another engineer may have ticked it a second ago). */
   private edit(id: string, make: (inc: Incident) => Edit): Change {
     this.held = this.read(this.clock());
@@ -126,7 +135,7 @@ export class IncidentService {
     if (!found) return { ok: false, refused: true, reason: `${id} is no longer open${this.held.problem ? ` (${this.held.problem})` : ''}` };
     const made = make(found.incident);
     if ('refused' in made) return { ok: false, refused: true, reason: made.refused };
-    const res = this.recorder.recordFor(id, made.event);
+    const res = made.event.kind === 'resolved' ? this.recorder.resolve(id, made.event.summary) : this.recorder.recordFor(id, made.event);
     return this.after(res.ok ? { ok: true, id, said: `${id}: ${made.said}` } : res);
   }
 }

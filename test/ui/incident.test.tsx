@@ -135,7 +135,10 @@ describe('the incident view', () => {
       fits(overview, 'overview');
       for (const [key, view] of [['A', /Alerts \d/], ['?', /Keys in/], ['I', /SEV2 +INC-20261125-1 "Drawdown/]] as const) {
         r.stdin.write(key);
-        fits(await waitForFrame(r.lastFrame, (x) => view.test(x), String(view)), key);
+        const f = await waitForFrame(r.lastFrame, (x) => view.test(x), String(view));
+        fits(f, key);
+        // From 80 columns every key of the incident view is in its footer, whole.
+        if (key === 'I' && size.columns >= 80) expect(f.split('\n').at(-1)).toMatch(/ n note {2}c tick {2}s severity {2}C commander {2}R resolve… {2}\/ filter {2}esc back\s*$/);
         await typeKeys(r.stdin, '\x1b');
         await waitForFrame(r.lastFrame, (x) => x.includes('Trading') && !view.test(x), 'the overview again');
       }
@@ -197,6 +200,44 @@ describe('the incident view', () => {
       ['note', 'called the broker'],
       ['check', { item: 'Gather logs', undo: true }],
       ['sev', 1],
+    ]);
+  });
+
+  it('C names a new commander, :incident note and :incident commander act at once, R resolves with a summary and the header lets go', async () => {
+    const { service, recorder, id } = setup();
+    const r = renderConsole(stubController(critical()), config, { columns: 100, rows: 30 }, { incidents: service, readOnly: true });
+    let f = await open(r);
+    expect(f).toMatch(/C commander +R resolve…/);
+    await typeKeys(r.stdin, 'C');
+    await waitForFrame(r.lastFrame, (x) => x.includes(`New commander of ${id}:`));
+    await typeKeys(r.stdin, 'bo', '\r');
+    f = await waitForFrame(r.lastFrame, (x) => x.includes(`${id}: commander now bo`));
+    expect(f.split('\n')[0]).toMatch(/SEV2 INC-20261125-1 1m · ic bo/);
+    // Given whole on the command line: no question asked.
+    await typeKeys(r.stdin, ':', 'incident note  spread widened on BTC', '\r');
+    f = await waitForFrame(r.lastFrame, (x) => x.includes(`${id}: note added: spread widened on BTC`));
+    await typeKeys(r.stdin, ':', 'incident commander cy', '\r');
+    await waitForFrame(r.lastFrame, (x) => x.includes(`${id}: commander now cy`));
+    await typeKeys(r.stdin, ':', 'incident frobnicate', '\r');
+    await waitForFrame(r.lastFrame, (x) => x.includes(':incident frobnicate: give start, note, check'));
+    // R asks first: esc leaves it open.
+    await typeKeys(r.stdin, 'R');
+    await waitForFrame(r.lastFrame, (x) => x.includes(`Resolve ${id}; summary:`));
+    await typeKeys(r.stdin, '\x1b');
+    await waitForFrame(r.lastFrame, (x) => !x.includes(`Resolve ${id}; summary:`) && x.includes('R resolve…'));
+    expect(recorder.open()).toEqual([id]);
+    await typeKeys(r.stdin, 'R', 'halted, positions reviewed', '\r');
+    f = await waitForFrame(r.lastFrame, (x) => x.includes(`${id}: resolved: halted, positions reviewed`));
+    expect(f).toContain('No incident is open.');
+    expect(f.split('\n')[0]).not.toMatch(/SEV\d/);
+    expect(recorder.open()).toEqual([]);
+    const events = recorder.timeline(id).events.filter((e) => e.operator === 'ana' && ['note', 'commander', 'resolved'].includes(e.kind));
+    expect(events.map((e) => [e.kind, e.text ?? e.commander ?? e.summary])).toEqual([
+      ['note', 'note number 1'],
+      ['commander', 'bo'],
+      ['note', 'spread widened on BTC'],
+      ['commander', 'cy'],
+      ['resolved', 'halted, positions reviewed'],
     ]);
   });
 

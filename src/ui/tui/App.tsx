@@ -88,7 +88,7 @@ export function App({ controller, runbooks, controls, incidents, config, readOnl
   const control = useControlFlow({ ui, dispatch, controls, controller });
   const steps = useStepRunner({ runbooks, ui, now, dispatch, reload: runbook.reload, size: { width: layout.width, height: layout.height - 3 } });
   const incident = useIncidentFlow({ incidents, ui, dispatch, snap, operator });
-  const command = useCommandLine({ ui, dispatch, readOnly, controller, runbooks, quit: exit, openRunbook: (name) => runbook.open(name, undefined), control: control.start, startIncident: incident.start, ...(demo ? { demo } : {}) });
+  const command = useCommandLine({ ui, dispatch, readOnly, controller, runbooks, quit: exit, openRunbook: (name) => runbook.open(name, undefined), control: control.start, incident: incident.command, ...(demo ? { demo } : {}) });
   const filter = useFilter({ ui, dispatch });
 
   const actions = useMemo<ViewActions>(

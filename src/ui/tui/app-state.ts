@@ -5,8 +5,10 @@
 
 export type View = 'overview' | 'alerts' | 'alert' | 'runbook' | 'help' | 'incident';
 
-/** What the incident flows ask: a declaration's title, severity and commander; a note, a tick, a new severity. */
-export type IncidentAsk = 'title' | 'sev' | 'commander' | 'note' | 'check' | 'severity';
+/** What the incident flows ask: a declaration's title, severity and commander; a note, a tick, a new severity, a new commander, the resolution. */
+export type IncidentAsk = 'title' | 'sev' | 'commander' | 'note' | 'check' | 'severity' | 'ic' | 'resolve';
+/** The questions about an incident already open (keys n, c, s, C, R). */
+export type IncidentEdit = Extract<IncidentAsk, 'note' | 'check' | 'severity' | 'ic' | 'resolve'>;
 
 export type Mode =
   | { kind: 'normal' }

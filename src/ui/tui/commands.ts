@@ -1,5 +1,7 @@
 // The `:` command line: what can be typed, and Tab completion over it.
 
+import type { IncidentEdit } from './app-state.js';
+
 export interface CommandSpec {
   name: string;
   help: string;
@@ -12,12 +14,16 @@ export interface CommandSpec {
   demo?: boolean;
 }
 
+/** `:incident WORD …`: the question about the open incident each word answers at once (`start` declares one). */
+export const INCIDENT_EDITS: Readonly<Record<string, IncidentEdit>> = { note: 'note', check: 'check', tick: 'check', sev: 'severity', severity: 'severity', commander: 'ic', resolve: 'resolve' };
+export const INCIDENT_WORDS = ['start', ...Object.keys(INCIDENT_EDITS)];
+
 export const COMMANDS: readonly CommandSpec[] = [
   { name: 'overview', help: 'the overview' },
   { name: 'alerts', help: 'the alerts view' },
   { name: 'help', help: 'the keys' },
   { name: 'runbook', help: 'open a runbook', arg: true },
-  { name: 'incident', help: 'the incident view; :incident start declares one (works in --read-only)', arg: 'optional', argLabel: '[start]' },
+  { name: 'incident', help: 'the incident view; start declares one; note, check, sev, commander, resolve (--read-only too)', arg: 'optional', argLabel: '[WORD …]' },
   { name: 'pause', help: 'pause refresh' },
   { name: 'resume-refresh', help: 'resume refresh' },
   { name: 'halt', help: 'stop all trading', mutates: true },

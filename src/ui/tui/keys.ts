@@ -4,13 +4,13 @@
 // truth; `satisfies Record<…>` makes a key action without a handler a type error.
 
 import type { AlertView } from '../../engine/types.js';
-import type { IncidentAsk, UiAction, UiState, View } from './app-state.js';
+import type { IncidentEdit, UiAction, UiState, View } from './app-state.js';
 
 export type KeyAction =
   | 'details' | 'ack' | 'unack' | 'runbook'
   | 'step-done' | 'step-skip' | 'step-run' | 'scroll-down' | 'scroll-up'
   | 'halt' | 'failover'
-  | 'incident' | 'note' | 'tick' | 'severity' | 'pane'
+  | 'incident' | 'note' | 'tick' | 'severity' | 'commander' | 'resolve' | 'pane'
   | 'alerts' | 'next-panel' | 'prev-panel' | 'up' | 'down'
   | 'filter' | 'command' | 'pause' | 'back' | 'help' | 'quit';
 
@@ -34,8 +34,8 @@ export interface KeyContext {
   openRunbook(alert: AlertView | undefined): void;
   control(action: 'halt' | 'failover'): void;
   step(action: StepAction): void;
-  /** Asks for a note, an item to tick or a severity for the incident on screen. */
-  incident(ask: Extract<IncidentAsk, 'note' | 'check' | 'severity'>): void;
+  /** Asks for a note, an item to tick, a severity, a commander or the resolution of the incident on screen. */
+  incident(ask: IncidentEdit): void;
 }
 
 export interface Binding {
@@ -78,7 +78,10 @@ const VIEW_KEYS = {
   note: { label: 'n', keys: ['n'], short: 'note', help: `add a note to the incident's timeline ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('note') },
   tick: { label: 'c', keys: ['c'], short: 'tick', help: `tick an item by number or words; -N unticks ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('check') },
   severity: { label: 's', keys: ['s'], short: 'severity', help: `change the incident's severity ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('severity') },
-  pane: { label: 'tab', keys: ['tab'], short: 'pane', help: 'the checklist in full, or the timeline: the one that scrolls', views: ['incident'], footer: ['incident'], run: (c) => c.dispatch({ type: 'toggle-pane' }) },
+  commander: { label: 'C', keys: ['C'], short: 'commander', help: `hand the incident to a new commander ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('ic') },
+  resolve: { label: 'R', keys: ['R'], short: 'resolve…', help: `resolve the incident, with a summary (asks first) ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('resolve') },
+  // Not in the footer (80 columns hold the rest): each pane's title says what tab shows.
+  pane: { label: 'tab', keys: ['tab'], short: 'pane', help: 'the checklist in full, or the timeline: the one that scrolls', views: ['incident'], run: (c) => c.dispatch({ type: 'toggle-pane' }) },
   alerts: { label: 'A', keys: ['A'], short: 'alerts', help: 'the alerts view (also :alerts)', views: ['overview', 'help'], footer: ['overview'], run: (c) => c.dispatch({ type: 'open', view: 'alerts' }) },
   'next-panel': { label: 'tab', keys: ['tab'], short: 'panel', help: 'next panel', views: ['overview'], footer: ['overview'], run: (c) => c.dispatch({ type: 'next-panel', count: c.panels, by: 1 }) },
   'prev-panel': { label: 'shift-tab', keys: ['shift-tab'], short: 'panel', help: 'previous panel', views: ['overview'], run: (c) => c.dispatch({ type: 'next-panel', count: c.panels, by: -1 }) },
@@ -89,7 +92,7 @@ const VIEW_KEYS = {
   pause: { label: 'p', keys: ['p'], short: 'pause', shortWhenPaused: 'resume', help: 'pause or resume refresh', views: 'all', footer: ['overview', 'alerts'], run: (c) => c.togglePause() },
   back: { label: 'esc', keys: ['escape'], short: 'back', help: 'back', views: 'all', footer: ['alerts', 'alert', 'runbook', 'help', 'incident'], run: (c) => c.dispatch({ type: 'back' }) },
   help: { label: '?', keys: ['?'], short: 'help', help: 'this help', views: 'all', footer: OPEN, run: (c) => c.dispatch({ type: 'open', view: 'help' }) },
-  quit: { label: 'q', keys: ['q', 'ctrl-c'], short: 'quit', help: 'quit (also ctrl-c)', views: 'all', footer: ['overview', 'alerts', 'alert', 'runbook', 'help', 'incident'], run: (c) => c.quit() },
+  quit: { label: 'q', keys: ['q', 'ctrl-c'], short: 'quit', help: 'quit (also ctrl-c)', views: 'all', footer: ['overview', 'alerts', 'alert', 'runbook', 'help'], run: (c) => c.quit() },
 } satisfies Record<KeyAction, Binding>;
 
 export type ActionBinding = Binding & { action: KeyAction };

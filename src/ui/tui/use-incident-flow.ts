@@ -2,15 +2,18 @@
 // them (again on each of the controller's ticks, and after each change made
 // here), held in state so drawing never reads a file; and the questions that
 // change them: declaring (a title, the severity with the suggested one
-// offered, the commander), a note, a tick, a new severity. None of them
-// touches the trader: they work in --read-only.
+// offered, the commander), a note, a tick, a new severity, a new commander,
+// the resolution; asked after a key, or given whole on the command line
+// (`:incident note TEXT`). None of them touches the trader: they work in
+// --read-only.
 
 import { useCallback, useEffect, useState } from 'react';
 import type { Snapshot } from '../../engine/types.js';
 import type { Change, IncidentService, IncidentsNow, OpenIncident } from '../../incidents/incident-service.js';
 import { parseSev } from '../../incidents/edits.js';
 import { suggestSev } from '../../incidents/suggest.js';
-import type { IncidentAsk, UiState } from './app-state.js';
+import type { IncidentAsk, IncidentEdit, UiState } from './app-state.js';
+import { INCIDENT_EDITS as WORDS } from './commands.js';
 import type { PromptSpec } from './components/Prompt.js';
 import type { Dispatch } from './use-ui-state.js';
 
@@ -21,10 +24,10 @@ export interface IncidentFlow {
   shown: OpenIncident | undefined;
   /** The severity a declaration now would be offered, and why. */
   suggestion: { sev: number; why: string };
-  /** `n`, `c`, `s`: a question about the incident on screen. */
-  ask(what: Extract<IncidentAsk, 'note' | 'check' | 'severity'>): void;
-  /** `:incident start [TITLE]`: declares one, asking for what was not given. */
-  start(title?: string): void;
+  /** `n`, `c`, `s`, `C`, `R`: a question about the incident on screen. */
+  ask(what: IncidentEdit): void;
+  /** `:incident [start [TITLE] | note TEXT | check ITEM | sev N | commander NAME | resolve [SUMMARY]]`. */
+  command(arg?: string): void;
   prompt: PromptSpec | undefined;
 }
 
@@ -54,26 +57,51 @@ export function useIncidentFlow({ incidents, ui, dispatch, snap, operator }: Dep
     [dispatch, reload],
   );
 
+  /** The incident a question or a change is about: the one on screen; or why there is none. */
+  const target = useCallback(() => {
+    if (!incidents) return dispatch({ type: 'message', text: NONE, level: 'error' });
+    const open = incidents.now().open[0];
+    if (!open) return dispatch({ type: 'message', text: 'no incident is open: :incident start declares one', level: 'error' });
+    return open.incident;
+  }, [incidents, dispatch]);
+
   const ask = useCallback(
-    (what: Extract<IncidentAsk, 'note' | 'check' | 'severity'>) => {
-      if (!incidents) return dispatch({ type: 'message', text: NONE, level: 'error' });
-      const open = incidents.now().open[0];
-      if (!open) return dispatch({ type: 'message', text: 'no incident is open: :incident start declares one', level: 'error' });
-      dispatch({ type: 'incident-ask', ask: what, id: open.incident.id, sev: open.incident.sev });
+    (what: IncidentEdit) => {
+      const inc = target();
+      if (inc) dispatch({ type: 'incident-ask', ask: what, id: inc.id, sev: inc.sev });
     },
-    [incidents, dispatch],
+    [target, dispatch],
   );
 
-  const start = useCallback(
-    (title?: string) => {
-      if (!incidents) return dispatch({ type: 'message', text: NONE, level: 'error' });
-      dispatch(title?.trim() ? { type: 'incident-ask', ask: 'sev', title: title.trim() } : { type: 'incident-ask', ask: 'title' });
+  /** A change given whole: made now, as if its question had been answered. */
+  const change = useCallback(
+    (what: IncidentEdit, id: string, text: string) => {
+      if (!incidents) return;
+      const made = { note: () => incidents.note(id, text), check: () => incidents.check(id, text), severity: () => incidents.sev(id, text), ic: () => incidents.commander(id, text), resolve: () => incidents.resolve(id, text) }[what]();
+      say(made);
     },
-    [incidents, dispatch],
+    [incidents, say],
+  );
+
+  const command = useCallback(
+    (arg?: string) => {
+      if (!arg) return dispatch({ type: 'open', view: 'incident' });
+      if (!incidents) return dispatch({ type: 'message', text: NONE, level: 'error' });
+      const [word = '', ...words] = arg.trim().split(/\s+/);
+      const rest = words.join(' ');
+      if (word === 'start') return dispatch(rest ? { type: 'incident-ask', ask: 'sev', title: rest } : { type: 'incident-ask', ask: 'title' });
+      const what = WORDS[word];
+      if (!what) return dispatch({ type: 'message', text: `:incident ${arg}: give start, ${Object.keys(WORDS).join(', ')} (or nothing, for the view)`, level: 'error' });
+      const inc = target();
+      if (!inc) return;
+      if (rest || what === 'resolve') return change(what, inc.id, rest);
+      dispatch({ type: 'incident-ask', ask: what, id: inc.id, sev: inc.sev });
+    },
+    [incidents, dispatch, target, change],
   );
 
   const m = ui.mode;
-  if (m.kind !== 'incident' || !incidents) return { state, shown, suggestion, ask, start, prompt: undefined };
+  if (m.kind !== 'incident' || !incidents) return { state, shown, suggestion, ask, command, prompt: undefined };
   const key = `incident-${m.ask}-${ui.asked}`;
   const cancel = () => dispatch({ type: 'end-input' });
   /** Ends the question, then does what was asked. */
@@ -106,14 +134,16 @@ export function useIncidentFlow({ incidents, ui, dispatch, snap, operator }: Dep
       hint: '  backspace, then enter: none yet',
       onCancel: cancel,
       onSubmit: then((name) => {
-        const change = incidents.declare({ sev: parseSev(String(m.sev)) ?? 3, title: m.title, commander: name });
-        say(change);
-        if (change.ok) dispatch({ type: 'open', view: 'incident' });
+        const declared = incidents.declare({ sev: parseSev(String(m.sev)) ?? 3, title: m.title, commander: name });
+        say(declared);
+        if (declared.ok) dispatch({ type: 'open', view: 'incident' });
       }),
     },
-    note: { key, label: `Note for ${id}: `, tone: 'ask', onCancel: cancel, onSubmit: then((text) => say(incidents.note(id, text))) },
-    check: { key, label: 'Tick item: ', tone: 'ask', hint: '  its number or words (-N takes a tick back) · esc cancels', onCancel: cancel, onSubmit: then((text) => say(incidents.check(id, text))) },
-    severity: { key, label: `Severity of ${id} (now SEV${m.sev}), 1-4: `, tone: 'ask', onCancel: cancel, onSubmit: then((text) => say(incidents.sev(id, text))) },
+    note: { key, label: `Note for ${id}: `, tone: 'ask', onCancel: cancel, onSubmit: then((text) => change('note', id, text)) },
+    check: { key, label: 'Tick item: ', tone: 'ask', hint: '  its number or words (-N takes a tick back) · esc cancels', onCancel: cancel, onSubmit: then((text) => change('check', id, text)) },
+    severity: { key, label: `Severity of ${id} (now SEV${m.sev}), 1-4: `, tone: 'ask', onCancel: cancel, onSubmit: then((text) => change('severity', id, text)) },
+    ic: { key, label: `New commander of ${id}: `, tone: 'ask', hint: '  a name · esc cancels', onCancel: cancel, onSubmit: then((text) => change('ic', id, text)) },
+    resolve: { key, label: `Resolve ${id}; summary: `, tone: 'ask', hint: '  optional · enter resolves, esc cancels', onCancel: cancel, onSubmit: then((text) => change('resolve', id, text)) },
   };
-  return { state, shown, suggestion, ask, start, prompt: prompts[m.ask] };
+  return { state, shown, suggestion, ask, command, prompt: prompts[m.ask] };
 }

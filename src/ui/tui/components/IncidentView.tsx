@@ -54,7 +54,7 @@ export function IncidentView({ state, shown, panes, pane, top, filter, suggestio
   const summary = summaryText(shown, more, now);
   const sev = `SEV${shown.incident.sev}`;
   const checklist = { title: `Checklist ${done}/${shown.items.length}`, rows: panes.checklist, other: 'timeline' };
-  const timeline = { title: `Timeline, newest first (UTC)${filter ? ` /${filter}: ${panes.timeline.length} of ${panes.total}` : ''}`, rows: panes.timeline, other: g.two ? 'checklist in full' : 'checklist' };
+  const timeline = { title: `Timeline, newest first (UTC)${filter ? ` /${filter}: ${panes.timeline.length} of ${panes.total}` : ''}`, rows: panes.timeline, other: g.two ? 'full checklist' : 'checklist' };
   const focused = pane === 'checklist' ? checklist : timeline;
   const alone = pane === 'checklist' || !g.two;
   const paneOf = (p: typeof checklist, w: number) => <Pane key={p.title} title={p.title} hint={p === focused ? `tab: ${p.other}` : ''} rows={p.rows} top={p === focused ? top : 0} focused={p === focused} width={w} height={g.rows} theme={theme} />;
