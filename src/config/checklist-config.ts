@@ -24,11 +24,13 @@ export function readChecklist(at: YamlCursor): ChecklistConfig | undefined {
     const entries = section.entries('a section: a map with title and items');
     if (!entries) continue;
     const byKey = new Map(entries.map(([k, v]) => [k, v]));
-    for (const [key, , keyAt] of entries) if (!(SECTION_KEYS as readonly string[]).includes(key)) keyAt.issue(`unknown key "${key}"${didYouMean(key, SECTION_KEYS)} (a section has a title and items)`);
+    const unknown = entries.filter(([key]) => !(SECTION_KEYS as readonly string[]).includes(key));
+    for (const [key, , keyAt] of unknown) keyAt.issue(`unknown key "${key}"${didYouMean(key, SECTION_KEYS)} (a section has a title and items)`);
     const titleAt = byKey.get('title');
     const itemsAt = byKey.get('items');
-    if (!titleAt) section.issue('missing "title" (the section\'s name, e.g. Assess)');
-    if (!itemsAt) section.issue('missing "items" (the list of things to do)');
+    // A misspelt key already said what is missing: one line for one mistake.
+    if (!titleAt && !unknown.length) section.issue('missing "title" (the section\'s name, e.g. Assess)');
+    if (!itemsAt && !unknown.length) section.issue('missing "items" (the list of things to do)');
     const title = titleAt?.string();
     const items = itemsAt?.items('a list of items, each a line of text');
     if (!title || !items) continue;
