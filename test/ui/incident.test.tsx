@@ -138,7 +138,7 @@ describe('the incident view', () => {
         const f = await waitForFrame(r.lastFrame, (x) => view.test(x), String(view));
         fits(f, key);
         // From 80 columns every key of the incident view is in its footer, whole.
-        if (key === 'I' && size.columns >= 80) expect(f.split('\n').at(-1)).toMatch(/ n note {2}c tick {2}s severity {2}C commander {2}R resolve… {2}\/ filter {2}esc back\s*$/);
+        if (key === 'I' && size.columns >= 80) expect(f.split('\n').at(-1)).toMatch(/ n note {2}c tick {2}s sev {2}C commander {2}R resolve… {2}\/ filter {2}esc back\s*$/);
         await typeKeys(r.stdin, '\x1b');
         await waitForFrame(r.lastFrame, (x) => x.includes('Trading') && !view.test(x), 'the overview again');
       }
@@ -157,6 +157,9 @@ describe('the incident view', () => {
     expect(f).toContain('Suggested now: SEV2, ExcessiveDrawdown (critical) is firing');
     r.stdin.write('n');
     await waitForFrame(r.lastFrame, (x) => x.includes('no incident is open: :incident start declares one'));
+    // Declared from the overview: the incident view opens, and the message says what was declared.
+    await typeKeys(r.stdin, '\x1b');
+    await waitForFrame(r.lastFrame, (x) => x.includes('Breakers'));
     await typeKeys(r.stdin, ':', 'incident start', '\r');
     await waitForFrame(r.lastFrame, (x) => x.includes('Incident title:'));
     await typeKeys(r.stdin, 'Drawdown past 15%', '\r');

@@ -77,7 +77,7 @@ const VIEW_KEYS = {
   incident: { label: 'I', keys: ['I'], short: 'incident', help: 'the incident view (also :incident; :incident start declares one)', views: ['overview', 'alerts', 'alert', 'runbook', 'help'], run: (c) => c.dispatch({ type: 'open', view: 'incident' }) },
   note: { label: 'n', keys: ['n'], short: 'note', help: `add a note to the incident's timeline ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('note') },
   tick: { label: 'c', keys: ['c'], short: 'tick', help: `tick an item by number or words; -N unticks ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('check') },
-  severity: { label: 's', keys: ['s'], short: 'severity', help: `change the incident's severity ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('severity') },
+  severity: { label: 's', keys: ['s'], short: 'sev', help: `change the incident's severity ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('severity') },
   commander: { label: 'C', keys: ['C'], short: 'commander', help: `hand the incident to a new commander ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('ic') },
   resolve: { label: 'R', keys: ['R'], short: 'resolve…', help: `resolve the incident, with a summary (asks first) ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('resolve') },
   // Not in the footer (80 columns hold the rest): each pane's title says what tab shows.

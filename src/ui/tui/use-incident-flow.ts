@@ -135,8 +135,9 @@ export function useIncidentFlow({ incidents, ui, dispatch, snap, operator }: Dep
       onCancel: cancel,
       onSubmit: then((name) => {
         const declared = incidents.declare({ sev: parseSev(String(m.sev)) ?? 3, title: m.title, commander: name });
-        say(declared);
+        // The view first: opening one clears the last message, and this one says what was declared.
         if (declared.ok) dispatch({ type: 'open', view: 'incident' });
+        say(declared);
       }),
     },
     note: { key, label: `Note for ${id}: `, tone: 'ask', onCancel: cancel, onSubmit: then((text) => change('note', id, text)) },
