@@ -369,6 +369,13 @@ describe('outside text in the console', () => {
     }
   }
 
+  it("names the incident's commander in a header wide enough for it, sanitised", async () => {
+    const r = renderConsole(stubController(hostileSnapshot()), config, { columns: 200, rows: 30 }, { incidents: hostileIncidents(join(tmp.dir(), 'incidents')) });
+    const frame = await frameWith(r, 'Breakers');
+    expect(frame.split('\n')[0]).toContain(`· ic ${SHOWN}`);
+    expectSafe(frame, 'the header with an incident');
+  });
+
   it('shows "health unavailable" with the reason sanitised when no component was read', async () => {
     const snap = hostileSnapshot();
     const down = { ...snap, trader: { components: [], componentsFresh: false }, sources: { ...snap.sources, trader: { ...snap.sources.trader, state: 'down' as const } } };
