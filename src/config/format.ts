@@ -7,6 +7,7 @@ import { formatDuration } from './units.js';
 import { catalogueEntry } from '../metrics/catalogue.js';
 import { maskUrl } from '../util/mask-url.js';
 import { matchers } from '../metrics/promql.js';
+import { DEFAULT_INCIDENT_CHECKLIST } from './defaults.js';
 
 function formatThreshold(value: number, spec: MetricSpec): string | number {
   if (spec.kind === 'ratio') return `${+(value * 100).toFixed(6)}%`;
@@ -67,8 +68,8 @@ export function configToYaml(config: Config): string {
     alerts,
     severity_levels,
     circuit_breakers: config.circuit_breakers,
-    // Only a team's own: without one, the playbook's checklist is used.
-    ...(config.incident_checklist ? { incident_checklist: config.incident_checklist } : {}),
+    // The checklist in force, the playbook's without a team's: a team extends it from this copy.
+    incident_checklist: config.incident_checklist ?? DEFAULT_INCIDENT_CHECKLIST,
   });
   return stringify(doc, { lineWidth: 0 });
 }

@@ -48,8 +48,25 @@ describe('a team checklist', () => {
     expect(items.find((i) => i.text.startsWith('Halt'))!.auto).toMatch(/^halted 03:12:40 by ana \(verified\)/);
   });
 
-  it('is the playbook\'s when none is given, and config show writes a team\'s back as it reads', () => {
-    expect(checklistOf(load('read_only: false\n').config)).toBe(PLAYBOOK_CHECKLIST);
+  it('is the playbook\'s when none is given, which config show prints for a team to extend; a team\'s reads back as written', () => {
+    const none = load('read_only: false\n').config;
+    expect(checklistOf(none)).toBe(PLAYBOOK_CHECKLIST);
+    expect(PLAYBOOK_CHECKLIST.flatMap((s) => s.items.filter((i) => i.auto).map((i) => `${i.text}: ${i.auto}`))).toEqual([
+      'Determine impact on trading: impact',
+      'Check financial exposure: exposure',
+      'Stop trading if necessary: halted',
+      'Switch to safe mode: safe-mode',
+      'Review monitoring data: monitoring',
+      'Reduce risk exposure: reduced',
+      'Monitor closely: watching',
+      'Verify normal operation: normal',
+    ]);
+    const shown = configToYaml(none);
+    expect(shown).toContain('incident_checklist:\n  - title: Assess\n    items:\n      - Determine impact on trading\n');
+    // Extended from that copy: the playbook's items and the team's own.
+    const extended = load(shown.replace('      - Update documentation\n', '      - Update documentation\n      - Send the post-mortem to risk\n'));
+    expect(extended.issues).toEqual([]);
+    expect(checklistOf(extended.config).at(-1)!.items.map((i) => i.text)).toEqual(['Deploy permanent fix', 'Verify normal operation', 'Update documentation', 'Send the post-mortem to risk']);
     const { config } = load(TEAM);
     const again = load(configToYaml(config));
     expect(again.issues).toEqual([]);
