@@ -57,7 +57,7 @@ describe('an incident in the console', () => {
     const declared = await tmux.waitForText(/declared INC-\d{8}-1: SEV2 "Drawdown past 15%", commander ana/);
     const id = /INC-\d{8}-1/.exec(declared)![0];
     const header = () => tmux.screen().split('\n')[0]!;
-    expect(header()).toMatch(new RegExp(`TRADING ACTIVE +SEV2 ${id} \\d+s`));
+    expect(header()).toMatch(new RegExp(`TRADING ACTIVE +✖ SEV2 ${id} \\d+s`));
     expect(declared).toContain('Timeline, newest first (UTC)');
     expect(declared).toMatch(/ana +declared SEV2 "Drawdown past 15%"/);
 

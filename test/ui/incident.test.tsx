@@ -131,7 +131,7 @@ describe('the incident view', () => {
         expect(f.split('\n').length, what).toBeLessThanOrEqual(size.rows - 1);
       };
       const overview = await waitForFrame(r.lastFrame, (x) => x.includes('Trading') && x.includes('SEV2'), 'SEV2 in the header');
-      expect(header(overview)).toMatch(size.columns >= 80 ? /SEV2 INC-20261125-1 1m/ : /SEV2/);
+      expect(header(overview)).toMatch(size.columns >= 80 ? / ✖ SEV2 INC-20261125-1 1m/ : / ✖ SEV2/);
       fits(overview, 'overview');
       for (const [key, view] of [['A', /Alerts \d/], ['?', /Keys in/], ['I', /SEV2 +INC-20261125-1 "Drawdown/]] as const) {
         r.stdin.write(key);
@@ -195,7 +195,7 @@ describe('the incident view', () => {
     await waitForFrame(r.lastFrame, (x) => x.includes(`${id}: unticked 9. Gather logs`));
     await typeKeys(r.stdin, 's', '1', '\r');
     f = await waitForFrame(r.lastFrame, (x) => x.includes('severity SEV2 → SEV1'));
-    expect(f.split('\n')[0]).toMatch(/SEV1 INC-20261125-1/);
+    expect(f.split('\n')[0]).toMatch(/✖ SEV1 INC-20261125-1/);
     const kinds = recorder.timeline(id).events.filter((e) => ['check', 'note', 'sev'].includes(e.kind)).map((e) => [e.kind, e.check ?? e.text ?? e.sev]);
     expect(kinds).toEqual([
       ['note', 'note number 1'],

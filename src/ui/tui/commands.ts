@@ -23,7 +23,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'alerts', help: 'the alerts view' },
   { name: 'help', help: 'the keys' },
   { name: 'runbook', help: 'open a runbook', arg: true },
-  { name: 'incident', help: 'the incident view; start declares one; note, check, sev, commander, resolve (--read-only too)', arg: 'optional', argLabel: '[WORD …]' },
+  { name: 'incident', help: 'the incident view; start, note, check, sev, commander, resolve (--read-only too)', arg: 'optional', argLabel: '[WORD]' },
   { name: 'pause', help: 'pause refresh' },
   { name: 'resume-refresh', help: 'resume refresh' },
   { name: 'halt', help: 'stop all trading', mutates: true },

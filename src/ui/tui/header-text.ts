@@ -80,11 +80,12 @@ function shortAge(ms: number): string {
 }
 
 /**
- * ` SEV2 INC-20261125-1 12m · ic ana `, shortened to fit `room`: the
+ * ` ✖ SEV2 INC-20261125-1 12m · ic ana `, shortened to fit `room`: the
  * commander goes first, then the id, then the age; the severity never does.
  */
 export function incidentSegment(b: IncidentBadge, now: number, room: number): Segment {
-  const sev = `SEV${b.sev}`;
+  // A symbol as well as the word and the colour: SEV1-2 read as critical, SEV3-4 as a warning, in monochrome too.
+  const sev = `${b.sev <= 2 ? '✖' : '▲'} SEV${b.sev}`;
   const age = shortAge(now - b.declaredAt);
   const more = b.more ? ` +${b.more}` : '';
   const ic = b.commander ? ` · ic ${sanitize(b.commander).slice(0, 12)}` : '';

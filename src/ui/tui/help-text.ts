@@ -17,7 +17,6 @@ export function helpLines(from: View, readOnly: boolean, demo?: DemoInfo): strin
     '',
     ' Commands (type : then the name; tab completes)',
     ...commands.map((c) => `  :${(c.name + (c.arg ? ` ${c.argLabel ?? 'NAME'}` : '')).padEnd(16)} ${c.help}`),
-    '  (incidents: declaring, notes, ticks never touch the trader; --read-only too)',
     '',
     ' At a prompt',
     ...PROMPT_KEYS.filter((b) => b.keys.length).map((b) => `  ${b.label.padEnd(10)} ${b.help}`),
