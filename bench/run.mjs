@@ -18,6 +18,7 @@ const { measureStartup } = await import('./startup.mjs');
 const { measureFirstFrame, measureSteady } = await import('./console.mjs');
 const { measureScale } = await import('./scale.mjs');
 const { measureReference } = await import('./reference.mjs');
+const { measureNpmStart } = await import('./npm-start.mjs');
 
 const stateDir = mkdtempSync(join(tmpdir(), 'gptmon-bench-'));
 const token = 'bench-token';
@@ -28,6 +29,8 @@ const log = (s) => process.stderr.write(`bench: ${s}\n`);
 try {
   log('start-up');
   const startup = await measureStartup({ runs: quick ? 5 : 15, sim, stateDir });
+  log('npm start, already built');
+  const npmStart = await measureNpmStart({ runs: quick ? 3 : 7, stateDir });
   log('first live frame');
   const firstFrame = await measureFirstFrame({ runs: quick ? 3 : 7, sim, stateDir });
   log(`steady polling for ${quick ? 15 : 60} s, then detection`);
@@ -43,6 +46,7 @@ try {
     ['`gptmon runbook memory`', `${startup.runbook.median.toFixed(0)} ms (${startup.runbook.min.toFixed(0)}-${startup.runbook.max.toFixed(0)}), ${startup.runbook.ratio.toFixed(2)}x node`, '≤ 2x `node -e 0`', startup.runbook.ratio <= 2],
     ['`gptmon halt --confirm`, exec to POST received', `${startup.halt.median.toFixed(0)} ms (${startup.halt.min.toFixed(0)}-${startup.halt.max.toFixed(0)}), ${startup.halt.ratio.toFixed(2)}x node`, '≤ 3x `node -e 0`', startup.halt.ratio <= 3],
     ['`node -e 0` (baseline)', `${startup.node.median.toFixed(0)} ms (${startup.node.min.toFixed(0)}-${startup.node.max.toFixed(0)})`, '', null],
+    ['`npm start` (built checkout) to first live frame', `${npmStart.median.toFixed(0)} ms (${npmStart.min.toFixed(0)}-${npmStart.max.toFixed(0)})`, '< 2 s', npmStart.median < 2000],
     ['console: exec to first live frame', `${firstFrame.median.toFixed(0)} ms (${firstFrame.min.toFixed(0)}-${firstFrame.max.toFixed(0)})`, '< 600 ms', firstFrame.median < 600],
     [`console: resident memory after ${Math.round(steady.seconds)} s`, `${steady.rssMb.toFixed(1)} MB`, '< 100 MB', steady.rssMb < 100],
     ['console: CPU at a 1 s refresh', `${(steady.cpuShare * 100).toFixed(2)}% of a core`, '< 2%', steady.cpuShare < 0.02],
@@ -59,7 +63,7 @@ try {
   rows.push(['console: bytes per second', `${(steady.bytesPerRefresh * (1000 / pollMs)).toFixed(0)} B/s`, '', null]);
 
   const table = ['| figure | measured (median, min-max) | target | met |', '|---|---|---|---|', ...rows.map(([a, b, c, d]) => `| ${a} | ${b} | ${c} | ${d === null ? '' : d ? 'yes' : '**no**'} |`)].join('\n');
-  const results = { when: new Date().toISOString(), node: process.version, quick, startup, firstFrame, steady, scale, reference, table: rows.map(([figure, measured, target, met]) => ({ figure, measured, target, met })) };
+  const results = { when: new Date().toISOString(), node: process.version, quick, startup, npmStart, firstFrame, steady, scale, reference, table: rows.map(([figure, measured, target, met]) => ({ figure, measured, target, met })) };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${table}\n`);
 } finally {

@@ -22,6 +22,8 @@ function child(script: string, opts: { uid?: number; gid?: number } = {}): Promi
     let out = '';
     c.stdout.on('data', (d: Buffer) => (out += d.toString()));
     c.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    // A node this user may not run (a binary under root's home) fails the test at once, not by timeout.
+    c.on('error', (err) => resolve({ code: null, out: `cannot run ${process.execPath}: ${err.message}` }));
     c.on('close', (code) => resolve({ code, out }));
   });
 }
@@ -44,7 +46,7 @@ describe('shared state files under concurrent writers', () => {
     expect(read.ok && read.value.length).toBe(80);
     // No lock or temp file is left behind.
     expect(readdirSync(tmp.dir()).sort()).toEqual(['acks.json']);
-  });
+  }, 60_000); // forty Node start-ups on two busy cores can take longer than the default 20 s
 
   it('two processes marking 300 steps each keep all 600 marks', async () => {
     const file = join(tmp.dir(), 'runbook-progress.json');
