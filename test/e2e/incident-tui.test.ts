@@ -4,30 +4,33 @@
 // view, another engineer's note from the command line showing up, resolved
 // with `R`; and `gptmon incident status` agrees with the console each time.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSim, type RunningSim } from '../../src/sim/index.js';
 import { BIN, expectNoStack, runCli } from '../helpers/cli.js';
-import { useTempDir } from '../helpers/temp.js';
 import { ensureTmux, Tmux } from '../helpers/tmux.js';
 
-const tmp = useTempDir();
 let sim: RunningSim;
+let dir: string;
 const tmux = new Tmux();
 
 beforeAll(async () => {
   ensureTmux();
+  dir = mkdtempSync(join(tmpdir(), 'gptmon-incident-tui-'));
   sim = await startSim({ port: 0, token: 'inc-tui-token', seed: 11 });
 });
 
+// The console gone before its directory is: it writes the incidents there.
 afterAll(async () => {
-  tmux.kill();
+  await tmux.stop();
   await sim?.close();
+  rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
 });
 
 describe('an incident in the console', () => {
   it('declares, shows it in the header at 80x24, takes a note and a tick, sees a note from the CLI, resolves; incident status agrees', async () => {
-    const dir = tmp.dir();
     const env = { XDG_STATE_HOME: join(dir, 'state'), XDG_CONFIG_HOME: join(dir, 'config'), USER: 'ana', TERM: 'xterm-256color', HOME: dir };
     const status = async () => {
       const r = await runCli(['incident', 'status', '--trader', sim.url], { env: { ...env, USER: 'bo' }, timeoutMs: 20_000 });
