@@ -223,13 +223,15 @@ describe('the incident view', () => {
     await waitForFrame(r.lastFrame, (x) => x.includes(`${id}: commander now cy`));
     await typeKeys(r.stdin, ':', 'incident frobnicate', '\r');
     await waitForFrame(r.lastFrame, (x) => x.includes(':incident frobnicate: give start, note, check'));
-    // R asks first: esc leaves it open.
-    await typeKeys(r.stdin, 'R');
+    // A resolution without its summary asks first: esc leaves it open.
+    await typeKeys(r.stdin, ':', 'incident resolve', '\r');
     await waitForFrame(r.lastFrame, (x) => x.includes(`Resolve ${id}; summary:`));
     await typeKeys(r.stdin, '\x1b');
     await waitForFrame(r.lastFrame, (x) => !x.includes(`Resolve ${id}; summary:`) && x.includes('R resolve…'));
     expect(recorder.open()).toEqual([id]);
-    await typeKeys(r.stdin, 'R', 'halted, positions reviewed', '\r');
+    await typeKeys(r.stdin, 'R');
+    await waitForFrame(r.lastFrame, (x) => x.includes(`Resolve ${id}; summary:`));
+    await typeKeys(r.stdin, 'halted, positions reviewed', '\r');
     f = await waitForFrame(r.lastFrame, (x) => x.includes(`${id}: resolved: halted, positions reviewed`));
     expect(f).toContain('No incident is open.');
     expect(f.split('\n')[0]).not.toMatch(/SEV\d/);

@@ -94,7 +94,8 @@ export function useIncidentFlow({ incidents, ui, dispatch, snap, operator }: Dep
       if (!what) return dispatch({ type: 'message', text: `:incident ${arg}: give start, ${Object.keys(WORDS).join(', ')} (or nothing, for the view)`, level: 'error' });
       const inc = target();
       if (!inc) return;
-      if (rest || what === 'resolve') return change(what, inc.id, rest);
+      // Given whole, it is done; without its text, asked for (a resolution too: its summary, or esc).
+      if (rest) return change(what, inc.id, rest);
       dispatch({ type: 'incident-ask', ask: what, id: inc.id, sev: inc.sev });
     },
     [incidents, dispatch, target, change],
