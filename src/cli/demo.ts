@@ -10,18 +10,28 @@ import { writeOut } from './output.js';
 export async function runDemo(globals: GlobalOptions): Promise<number> {
   const { startSim, SCENARIOS } = await import('../sim/index.js');
   const token = process.env.GPTMON_TOKEN || randomBytes(12).toString('hex');
+  // 8080 and 5433 when free (another sim, a real service may hold them): else any free port will do.
+  const start = async (port: number) => {
+    try {
+      return await startSim({ port, token, database: { port: 5433 } });
+    } catch (e) {
+      if ((e as { dbPort?: number }).dbPort === undefined) throw e;
+      return startSim({ port, token, database: { port: 0 } });
+    }
+  };
   let sim;
   try {
-    sim = await startSim({ port: 8080, token });
+    sim = await start(8080);
   } catch {
-    // 8080 is taken (another sim, a real service): any free port will do.
-    sim = await startSim({ port: 0, token });
+    sim = await start(0);
   }
   const url = sim.url;
+  const dbUrl = sim.database!.url;
   const howTo = [
     `gptmon demo: a simulated GPT-Trader is running at ${url} (scenario calm)`,
     '',
-    `  export GPTMON_TRADER_URL=${url} GPTMON_TOKEN=${token}`,
+    `  export GPTMON_TRADER_URL=${url} GPTMON_TOKEN=${token} GPTMON_DATABASE_URL=${dbUrl}`,
+    `  gptmon review models                                             # model performance from its database (ready in a few seconds)`,
     `  gptmon halt --confirm --reason test                              # act on it from another shell`,
     `  curl -s -X POST ${url}/sim/scenario -d '{"name":"drawdown"}'    # start an incident (or :scenario drawdown in the console)`,
     '  node bin/gptmon.js sim --list                                    # the incidents',
@@ -36,8 +46,8 @@ export async function runDemo(globals: GlobalOptions): Promise<number> {
       });
       return 0;
     }
-    // The simulator is the trader whatever the config says; the rest of the config applies.
-    const config = configOrExit({ ...globals, trader: url });
+    // The simulator is the trader and its database whatever the config says; the rest of the config applies.
+    const config = configOrExit({ ...globals, trader: url, database: dbUrl });
     if (!config) return 2;
     // The console's controls act on this simulator with its token.
     process.env.GPTMON_TOKEN = token;

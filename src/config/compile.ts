@@ -11,6 +11,7 @@ import { finishMetric, seriesOf } from './metric-spec.js';
 import { didYouMean } from '../util/closest.js';
 import { expandHome } from './paths.js';
 import { maskUrlsIn } from '../util/mask-url.js';
+import { compileDatabase } from './database.js';
 
 export interface TargetOverride {
   value: string;
@@ -124,7 +125,7 @@ function applyBreakers(alerts: Map<string, AlertPatch>, b: CircuitBreakers): voi
   }
 }
 
-export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' | 'prometheus' | 'alertmanager', TargetOverride>>): { config: Config; issues: ConfigIssue[] } {
+export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' | 'prometheus' | 'alertmanager' | 'database', TargetOverride>>): { config: Config; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const settings: Partial<Settings> = {};
   const origins: Config['origins'] = {};
@@ -224,5 +225,9 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
   for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'ca_file'] as const) if (settings[k]) config[k] = expandHome(settings[k]);
   if (settings.prometheus_auth) config.prometheus_auth = settings.prometheus_auth;
   if (settings.alertmanager_auth) config.alertmanager_auth = settings.alertmanager_auth;
+  const db = compileDatabase(layers.flatMap((l) => (l.database ? [{ patch: l.database, origin: l.origin }] : [])), targets.database, config.timeoutMs, expandHome);
+  if (db.issue) issues.push({ file: db.issue.file, line: 0, col: 0, path: 'database', message: db.issue.message });
+  if (db.database) config.database = db.database;
+  if (db.origin) origins.database = db.origin as Origin;
   return { config, issues };
 }

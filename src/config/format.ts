@@ -57,6 +57,10 @@ export function configToYaml(config: Config): string {
   if (config.prometheus) doc.selector = matchers(config.selector);
   for (const k of ['prometheus_auth', 'alertmanager_auth', 'ca_file'] as const) if (config[k]) doc[k] = config[k];
   if (config.other_alerts !== 'show') doc.other_alerts = config.other_alerts;
+  if (config.database) {
+    const db = config.database;
+    doc.database = { url: maskUrl(db.url), ...(db.passwordFile ? { password_file: db.passwordFile } : {}), statement_timeout: formatDuration(db.statementTimeoutMs), connect_timeout: formatDuration(db.connectTimeoutMs) };
+  }
   Object.assign(doc, {
     allow_insecure: config.allow_insecure,
     read_only: config.read_only,

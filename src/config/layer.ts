@@ -10,6 +10,7 @@ import { parseDurationMs, parseThreshold, type ValueKind } from './units.js';
 import type { YamlCursor } from './yaml-cursor.js';
 import { didYouMean } from '../util/closest.js';
 import { readAuth, readSelector, type AuthSpec } from './access.js';
+import { readDatabase, type DatabasePatch } from './database.js';
 
 export interface MetricPatch {
   at: YamlCursor;
@@ -76,9 +77,11 @@ export interface ConfigLayer {
   circuit_breakers: Partial<CircuitBreakers>;
   /** Given whole in this layer (a later layer's replaces it). */
   incident_checklist?: ChecklistConfig;
+  /** The trader's database, as this source writes it. */
+  database?: DatabasePatch;
 }
 
-const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'timeout', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'selector', 'prometheus_auth', 'alertmanager_auth', 'ca_file', 'other_alerts', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers', 'incident_checklist'] as const;
+const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'timeout', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'selector', 'prometheus_auth', 'alertmanager_auth', 'ca_file', 'other_alerts', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers', 'incident_checklist', 'database'] as const;
 const METRIC_KEYS = ['description', 'threshold_warning', 'threshold_critical', 'check_interval', 'direction', 'kind', 'metric', 'quantile', 'query', 'label', 'panel'] as const;
 const ALERT_KEYS = ['alert', 'condition', 'duration', 'action', 'severity', 'runbook', 'summary'] as const;
 const SEVERITY_KEYS = ['response_time', 'team', 'examples'] as const;
@@ -378,6 +381,11 @@ export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
       case 'incident_checklist': {
         const checklist = readChecklist(v);
         if (checklist) layer.incident_checklist = checklist;
+        break;
+      }
+      case 'database': {
+        const db = readDatabase(v);
+        if (db) layer.database = db;
         break;
       }
       default:

@@ -2,8 +2,10 @@ import type { Direction, MetricRead } from '../metrics/types.js';
 import type { Condition } from './condition.js';
 import type { ValueKind } from './units.js';
 import type { AuthSpec } from './access.js';
+import type { DatabaseConfig } from './database.js';
 
 export type { AuthSpec } from './access.js';
+export type { DatabaseConfig } from './database.js';
 
 export type { Direction, MetricRead } from '../metrics/types.js';
 
@@ -110,6 +112,8 @@ export interface Config {
   ca_file?: string;
   /** Alerts of other jobs and traders: listed apart (`show`), or counted as this trader's (`count`). */
   other_alerts: 'show' | 'count';
+  /** The trader's PostgreSQL (read-only): model performance and its connections. */
+  database?: DatabaseConfig;
   origins: Partial<Record<string, Origin>>;
   files: string[];
 }

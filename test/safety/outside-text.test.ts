@@ -21,6 +21,8 @@ import { IncidentService } from '../../src/incidents/incident-service.js';
 import { Recorder } from '../../src/incidents/recorder.js';
 import type { Event } from '../../src/incidents/types.js';
 import { alertsText } from '../../src/cli/alerts-text.js';
+import { modelDaysText } from '../../src/cli/review-models-text.js';
+import { flagModelDays, type ModelReviewLines } from '../../src/engine/model-review.js';
 import { auditLine } from '../../src/cli/audit.js';
 import { writeText } from '../../src/cli/output.js';
 import { sourcesLine } from '../../src/cli/source-text.js';
@@ -73,6 +75,7 @@ function keepInSnapshot(path: string[]): boolean {
 const keepInRunbook = (path: string[]) => ['id', 'key', 'section', 'origin', 'severity'].includes(path.at(-1)!);
 
 const NOW = Date.parse('2026-11-25T03:00:00Z');
+const LINES: ModelReviewLines = { accuracyWarning: 0.55, dropPoints: 0.05, spreadFactor: 2 };
 
 /** A snapshot with every optional text field filled, so the walk has something to poison everywhere. */
 function fullSnapshot(): Snapshot {
@@ -147,6 +150,8 @@ function fullSnapshot(): Snapshot {
     counts: { firing: { critical: 1, high: 0, medium: 0, low: 0 }, pending: 1, pastCritical: ['portfolio_drawdown'] },
     worst: 'critical',
     unknown: false,
+    // The database went away: the last figures, and the driver's words for why.
+    database: { name: 'postgres://gptmon:***@db/trader', state: 'unknown', inUse: 12, max: 100, at: NOW - 30_000, reason: 'database postgres://gptmon:***@db/trader: terminating connection', level: 'warning' },
   };
 }
 
@@ -200,6 +205,15 @@ describe('outside text in the one-shot commands', () => {
   it('status', () => {
     expectSafe(statusText(snap, config, 80).join('\n'), 'status');
     expectSafe(statusText(snap, config, 200).join('\n'), 'status, wide');
+  });
+
+  it('review models: the model names are the database\'s words', () => {
+    const row = (modelId: string, accuracy: number) => ({ day: '2026-11-25', modelId, predictions: 100, resolved: 90, accuracy, confidenceMean: 0.7, confidenceStd: 0.1 });
+    const rows = [row('primary-v12', 0.5), row('fallback-v3', 0.6)];
+    const flags = flagModelDays(rows, LINES);
+    const read = poison({ rows, flags }, (path) => path.at(-1) !== 'modelId');
+    const text = modelDaysText({ ok: true, database: 'postgres://gptmon@db/trader', from: '2026-11-25', until: '2026-11-25', ...read }, LINES, 80).join('\n');
+    expectSafe(text, 'review models');
   });
 
   it('alerts', () => {
@@ -381,6 +395,12 @@ describe('outside text in the console', () => {
     const down = { ...snap, trader: { components: [], componentsFresh: false }, sources: { ...snap.sources, trader: { ...snap.sources.trader, state: 'down' as const } } };
     const r = renderConsole(stubController(down), config, { columns: 100, rows: 30 });
     expectSafe(await frameWith(r, 'health unavailable'), 'health unavailable');
+  });
+
+  it('shows the database row in the Health panel with the reason sanitised', async () => {
+    const snap = hostileSnapshot();
+    const r = renderConsole(stubController({ ...snap, trader: { ...snap.trader, components: [] } }), config, { columns: 100, rows: 40 });
+    expectSafe(await frameWith(r, '? db 12/100 conns 30s ago, unknown:'), 'the database row');
   });
 
   it('the screen writer lets no escape but its own cursor moves and SGR reach the terminal', async () => {
