@@ -1,36 +1,29 @@
-// `npm start`: a fresh machine has no GPT-Trader, so bring the stand-in up in
-// this process and open the console on it; without a terminal, say how to
-// reach the simulator instead.
+// `npm start`: a fresh machine has no GPT-Trader, so bring the stand-in up
+// beside this process and open the console on it; without a terminal, say how
+// to reach the simulator instead.
 
 import { randomBytes } from 'node:crypto';
 import type { GlobalOptions } from './options.js';
 import { configOrExit } from './config-or-exit.js';
-import { writeOut } from './output.js';
+import { startDemoSim } from './demo-sim.js';
+import { writeErr, writeOut } from './output.js';
 
 export async function runDemo(globals: GlobalOptions): Promise<number> {
-  const { startSim, SCENARIOS } = await import('../sim/index.js');
   const token = process.env.GPTMON_TOKEN || randomBytes(12).toString('hex');
-  // 8080 and 5433 when free (another sim, a real service may hold them): else any free port will do.
-  const start = async (port: number) => {
-    try {
-      return await startSim({ port, token, database: { port: 5433 } });
-    } catch (e) {
-      if ((e as { dbPort?: number }).dbPort === undefined) throw e;
-      return startSim({ port, token, database: { port: 0 } });
-    }
-  };
+  // 8080 when free (another sim, a real service may hold it): else any free port will do.
   let sim;
   try {
-    sim = await start(8080);
-  } catch {
-    sim = await start(0);
+    sim = await startDemoSim(8080, token).catch(() => startDemoSim(0, token));
+  } catch (e) {
+    writeErr(`gptmon demo: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
   }
   const url = sim.url;
-  const dbUrl = sim.database!.url;
+  const dbUrl = sim.dbUrl;
   const howTo = [
     `gptmon demo: a simulated GPT-Trader is running at ${url} (scenario calm)`,
     '',
-    `  export GPTMON_TRADER_URL=${url} GPTMON_TOKEN=${token} GPTMON_DATABASE_URL=${dbUrl}`,
+    `  export GPTMON_TRADER_URL=${url} GPTMON_TOKEN=${token}${dbUrl ? ` GPTMON_DATABASE_URL=${dbUrl}` : ''}`,
     `  gptmon review models                                             # model performance from its database (ready in a few seconds)`,
     `  gptmon halt --confirm --reason test                              # act on it from another shell`,
     `  curl -s -X POST ${url}/sim/scenario -d '{"name":"drawdown"}'    # start an incident (or :scenario drawdown in the console)`,
@@ -47,7 +40,7 @@ export async function runDemo(globals: GlobalOptions): Promise<number> {
       return 0;
     }
     // The simulator is the trader and its database whatever the config says; the rest of the config applies.
-    const config = configOrExit({ ...globals, trader: url, database: dbUrl });
+    const config = configOrExit({ ...globals, trader: url, ...(dbUrl ? { database: dbUrl } : {}) });
     if (!config) return 2;
     // The console's controls act on this simulator with its token.
     process.env.GPTMON_TOKEN = token;
@@ -55,12 +48,13 @@ export async function runDemo(globals: GlobalOptions): Promise<number> {
     writeOut(howTo);
     const { consoleOptions, runTui } = await import('./tui-runtime.js');
     const running = sim;
+    const scenarios = sim.scenarios;
     const demo = {
       url,
       token,
-      scenarios: SCENARIOS.map((s) => s.name),
+      scenarios,
       setScenario: (name: string) => {
-        if (!SCENARIOS.some((s) => s.name === name)) return `no scenario called ${name}; :scenario and tab lists them`;
+        if (!scenarios.includes(name)) return `no scenario called ${name}; :scenario and tab lists them`;
         running.setScenario(name);
         return undefined;
       },

@@ -186,6 +186,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--list', 'name the scenarios, one line each')
     .option('--no-db', 'serve no database (the embedded PostgreSQL takes seconds of CPU to start)')
     .option('--db-port <n>', "the database's port (default 5433, else a free one; 0 picks a free one)")
+    .option('--with-parent', 'stop when standard input closes (the demo starts it so, so it never outlives its console)')
     .action(act(async (opts: Record<string, string | boolean | undefined>) => (await import('./sim.js')).runSim(opts as never)));
 
   const config = program.command('config').description('check and show the configuration');

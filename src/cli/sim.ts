@@ -15,6 +15,8 @@ export interface SimCliOptions {
   /** false with --no-db: no embedded database (it costs seconds of CPU to start). */
   db?: boolean;
   dbPort?: string;
+  /** Stop when stdin closes: the process that started this one has gone. */
+  withParent?: boolean;
 }
 
 /** Seams for tests; the command line uses the defaults. */
@@ -100,22 +102,32 @@ export async function runSim(opts: SimCliOptions, io: SimCliIo = {}): Promise<nu
     (e: unknown) => db.state() === 'failed' && err(`gptmon sim: the database could not start: ${e instanceof Error ? e.message : String(e)} (the trader runs on without it)`),
   );
 
-  await untilStopped(io.signal);
+  await untilStopped(io.signal, opts.withParent === true);
   await sim.close();
   err('gptmon sim: stopped');
   return 0;
 }
 
-function untilStopped(signal: AbortSignal | undefined): Promise<void> {
+function untilStopped(signal: AbortSignal | undefined, withParent: boolean): Promise<void> {
   return new Promise((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      process.stdin.off('end', stop);
+      process.stdin.off('error', stop);
+      // A stdin still read would keep the process from exiting once stopped.
+      if (withParent) process.stdin.destroy();
       signal?.removeEventListener('abort', stop);
       resolve();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    if (withParent) {
+      // The pipe closes when its parent exits, however it exits (kill -9 included).
+      process.stdin.once('end', stop);
+      process.stdin.once('error', stop);
+      process.stdin.resume();
+    }
     if (signal?.aborted) stop();
     else signal?.addEventListener('abort', stop, { once: true });
   });
