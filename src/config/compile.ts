@@ -137,6 +137,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
   const circuit_breakers = { ...DEFAULT_CIRCUIT_BREAKERS };
   const risk_limits = { ...DEFAULT_RISK_LIMITS };
   const checklists = structuredClone(DEFAULT_CHECKLISTS);
+  let incident_checklist: Config['incident_checklist'];
 
   const metrics: Record<string, MetricSpec> = {};
   for (const layer of layers) {
@@ -165,6 +166,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     Object.assign(circuit_breakers, layer.circuit_breakers);
     Object.assign(risk_limits, layer.risk_limits);
     Object.assign(checklists, layer.checklists);
+    if (layer.incident_checklist) incident_checklist = layer.incident_checklist;
   }
   applyRiskLines(metrics, risk_limits);
 
@@ -228,6 +230,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     files: layers.map((l) => l.origin).filter((o) => o.startsWith('file ')).map((o) => o.slice(5)),
   };
   if (urls.prometheus) config.prometheus = urls.prometheus;
+  if (incident_checklist) config.incident_checklist = incident_checklist;
   if (alertmanager) config.alertmanager = alertmanager;
   for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'ca_file'] as const) if (settings[k]) config[k] = expandHome(settings[k]);
   if (settings.prometheus_auth) config.prometheus_auth = settings.prometheus_auth;

@@ -4,7 +4,7 @@
 // number is used; the few choices of our own are marked.
 
 import { CATALOGUE } from '../metrics/catalogue.js';
-import type { ChecklistPeriod, CircuitBreakers, Severity, SeverityLevel } from './types.js';
+import type { ChecklistConfig, ChecklistPeriod, CircuitBreakers, Severity, SeverityLevel } from './types.js';
 
 /**
  * The catalogue's lines as a user would write them in gptmon.yaml: the same
@@ -85,3 +85,17 @@ export const DEFAULT_CHECKLISTS: Record<ChecklistPeriod, string[]> = {
   weekly: ['Analyze model performance trends', 'Review prediction confidence distribution', 'Check feature importance stability', 'Audit trading costs and slippage', 'Review and tune alert thresholds', 'Update runbooks with new issues'],
   monthly: ['Full system performance review', 'Model retraining evaluation', 'Infrastructure capacity planning', 'Alert fatigue analysis', 'Incident post-mortem reviews', 'Documentation updates'],
 };
+
+/**
+ * The playbook's "Incident Commander Checklist", as a team would write it
+ * under `incident_checklist`: `config show` prints it, so extending it starts
+ * from a copy. Which items gptmon ticks by itself goes by their words
+ * (src/incidents/checklist.ts), a team's or these.
+ */
+export const DEFAULT_INCIDENT_CHECKLIST: ChecklistConfig = [
+  { title: 'Assess', items: ['Determine impact on trading', 'Check financial exposure', 'Evaluate data integrity'] },
+  { title: 'Immediate', items: ['Stop trading if necessary', 'Switch to safe mode', 'Notify stakeholders'] },
+  { title: 'Investigation', items: ['Gather logs', 'Check recent changes', 'Review monitoring data'] },
+  { title: 'Mitigation', items: ['Apply temporary fix', 'Reduce risk exposure', 'Monitor closely'] },
+  { title: 'Resolution', items: ['Deploy permanent fix', 'Verify normal operation', 'Update documentation'] },
+];

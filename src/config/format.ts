@@ -8,6 +8,7 @@ import { catalogueEntry } from '../metrics/catalogue.js';
 import { maskUrl } from '../util/mask-url.js';
 import { RISK_LIMITS } from './risk-limits.js';
 import { matchers } from '../metrics/promql.js';
+import { DEFAULT_INCIDENT_CHECKLIST } from './defaults.js';
 
 function formatThreshold(value: number, spec: MetricSpec): string | number {
   if (spec.kind === 'ratio') return `${+(value * 100).toFixed(6)}%`;
@@ -76,6 +77,8 @@ export function configToYaml(config: Config): string {
     circuit_breakers: config.circuit_breakers,
     risk_limits: config.risk_limits,
     checklists: config.checklists,
+    // The checklist in force, the playbook's without a team's: a team extends it from this copy.
+    incident_checklist: config.incident_checklist ?? DEFAULT_INCIDENT_CHECKLIST,
   });
   return stringify(doc, { lineWidth: 0 });
 }

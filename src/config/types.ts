@@ -77,6 +77,9 @@ export type RiskLimits = Record<RiskLimitName, number> & { warn_at: number };
 export type ChecklistPeriod = 'daily' | 'weekly' | 'monthly';
 export const CHECKLIST_PERIODS: readonly ChecklistPeriod[] = ['daily', 'weekly', 'monthly'];
 
+/** A team's incident commander's checklist (`incident_checklist`): sections, each with its items. */
+export type ChecklistConfig = Array<{ title: string; items: string[] }>;
+
 export type TargetName = 'trader' | 'prometheus' | 'alertmanager';
 
 /** Where a setting came from, so `config show` can say why it is what it is. */
@@ -96,6 +99,8 @@ export interface Config {
   /** Where incidents and the rolling log of events are kept; a shared directory gives a team one timeline. */
   incidents_dir?: string;
   audit_log?: string;
+  /** Replaces the playbook's incident commander's checklist when given. */
+  incident_checklist?: ChecklistConfig;
   timeoutMs: number;
   /** The time limit on a runbook step's command. */
   stepTimeoutMs: number;

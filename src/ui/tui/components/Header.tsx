@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { Snapshot } from '../../../engine/types.js';
 import { truncate } from '../../../text/format.js';
 import { sanitize } from '../../../util/sanitize.js';
-import { countSegments, tradingSegment, trustLine, type Tone } from '../header-text.js';
+import { countSegments, incidentSegment, tradingSegment, trustLine, type IncidentBadge, type Tone } from '../header-text.js';
 import { tint, useTheme } from '../theme.js';
 
 export { sourceAge } from '../header-text.js';
@@ -17,6 +17,8 @@ interface Props {
   demo?: string;
   /** A critical value in a panel scrolled out of view (one column): where it is. */
   offscreen?: string;
+  /** The incident open now: its severity in every view. */
+  incident?: IncidentBadge;
 }
 
 const TONE_COLOR: Record<Tone, string> = { ok: 'green', warning: 'yellow', critical: 'red', unknown: 'yellow' };
@@ -26,7 +28,7 @@ const TONE_COLOR: Record<Tone, string> = { ok: 'green', warning: 'yellow', criti
  * without having been seen now), then what is wrong, then the clock. Line two
  * is about trust: each source's age, and what a dead one means.
  */
-export const Header = React.memo(function Header({ snap, width, paused, clock, demo, offscreen }: Props) {
+export const Header = React.memo(function Header({ snap, width, paused, clock, demo, offscreen, incident }: Props) {
   const theme = useTheme();
   const t = snap.trader;
   const tiny = width < 80;
@@ -43,8 +45,12 @@ export const Header = React.memo(function Header({ snap, width, paused, clock, d
   // On a small terminal the site and model matter more than the clock.
   const shownClock = tiny ? '' : ` ${clock} `;
   const right = `${paused ? ' PAUSED ' : ''}${shownClock}`;
-  const fixed = badge.length + trading.text.length + 3 + countText.length + note.length + right.length;
-  const fit = fixed + 2 + ident.length <= width;
+  const before = badge.length + trading.text.length + 3 + countText.length + note.length + right.length;
+  // The incident comes before the site and model: a terminal too narrow for both keeps the incident.
+  const inc = incident ? incidentSegment(incident, snap.now, width - before - 2) : undefined;
+  const fixed = before + (inc ? [...inc.text].length + 1 : 0);
+  // The ident takes two spaces before it, and at least one space must remain before the clock.
+  const fit = fixed + 3 + ident.length <= width;
   const gap = Math.max(1, width - fixed - (fit ? 2 + ident.length : 0));
   const trust = trustLine(snap);
   const keysHint = narrow ? '' : paused ? 'p resume  : cmd  ? help' : 'p pause  : cmd  ? help';
@@ -57,6 +63,10 @@ export const Header = React.memo(function Header({ snap, width, paused, clock, d
         </Text>
         <Text bold inverse={trading.tone !== 'ok'} color={tint(theme, TONE_COLOR[trading.tone])}>
           {trading.text}
+        </Text>
+        {inc ? ' ' : ''}
+        <Text bold inverse color={tint(theme, inc ? TONE_COLOR[inc.tone] : undefined)}>
+          {inc?.text ?? ''}
         </Text>
         {fit ? `  ${ident}` : ''}
         {'   '}
