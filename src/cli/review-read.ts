@@ -2,7 +2,7 @@
 // expression each, evaluated at the day's end over the day), or without one
 // the values now, each with when it was read; and the day's alerts, acks and
 // actions from the flight recorder (the rolling log and the month's alert
-// history).
+// history); and the day's model performance from the trader's database.
 
 import type { Config } from '../config/types.js';
 import type { Snapshot } from '../engine/types.js';
@@ -10,7 +10,8 @@ import type { Event } from '../incidents/types.js';
 import { Recorder } from '../incidents/recorder.js';
 import { matchers } from '../metrics/promql.js';
 import type { Monitor } from '../monitor/monitor.js';
-import type { Figure, FigureName } from '../reviews/daily-review.js';
+import { modelReviewLines, openDatabase, readModelDays } from '../review/model-days.js';
+import type { Figure, FigureName, ModelSection } from '../reviews/daily-review.js';
 import { readHistory } from '../store/alert-history.js';
 import { incidentsDir } from '../store/state-paths.js';
 import { errorLine } from '../store/store-error.js';
@@ -120,3 +121,16 @@ export function readDayEvents(config: Config, start: number, end: number): { eve
 }
 
 export const dayEnd = (start: number, now: number): { end: number; partial: boolean } => (start + DAY_MS > now ? { end: now, partial: true } : { end: start + DAY_MS, partial: false });
+
+/** The day's rows of model performance, when a database is configured; a failure is its one line, never a throw. */
+export async function readDayModels(config: Config, day: string): Promise<ModelSection> {
+  if (!config.database) return { state: 'no-database' };
+  const db = openDatabase(config.database);
+  try {
+    const lines = modelReviewLines(config);
+    const read = await readModelDays(db, { days: 1, until: day, lines });
+    return read.ok ? { state: 'read', database: read.database, day, rows: read.rows, flags: read.flags, lines } : { state: 'failed', database: read.database, reason: read.reason };
+  } finally {
+    await db.close();
+  }
+}

@@ -2,11 +2,13 @@
 // Every figure says whether it is the day's or the value now, and how old;
 // a figure not read says so and why; names from the recorder are sanitised.
 
-import type { DailyReview, Figure, FigureName, LimitCheck } from '../reviews/daily-review.js';
+import { flagText } from '../engine/model-review.js';
+import type { DailyReview, Figure, FigureName, LimitCheck, ModelSection } from '../reviews/daily-review.js';
 import { formatAge } from '../text/age.js';
 import { formatClock, formatMoney, formatPercent, truncate } from '../text/format.js';
 import { sanitize } from '../util/sanitize.js';
 import { wrap } from '../text/wrap.js';
+import { modelDaysText } from './review-models-text.js';
 
 type Kind = 'ratio' | 'money' | 'count' | 'number';
 
@@ -68,6 +70,7 @@ export function reviewText(r: DailyReview, now: number, problems: string[], widt
   out.push(`${r.basis === 'day' ? 'peaks' : 'resources'}: ${PEAKS.map(([n, l, k]) => `${l} ${figureText(r.figures[n], k, now)}`).join(' · ')}`);
   out.push(`risk limits (${r.basis === 'day' ? 'peak' : 'now'}/limit): ${r.limits.map(limitText).join(' · ')}`);
   out.push('');
+  out.push(...modelLines(r.models, r.date, width), '');
   const watched = r.watchedSince === undefined ? 'no gptmon recorded the trader then: alerts may have gone unseen' : `watched since ${formatClock(r.watchedSince).slice(0, 5)}`;
   const since = r.alertsFrom === r.start ? '' : ' in the last 24 h';
   out.push(`alerts fired${since} (${r.alerts.length}):${r.alerts.length ? '' : ' none recorded'} (${watched})`);
@@ -79,6 +82,28 @@ export function reviewText(r: DailyReview, now: number, problems: string[], widt
   }
   for (const p of problems) out.push(`note: ${sanitize(p)}`);
   return out.flatMap((l) => wrapTo(l, width));
+}
+
+const NO_DATABASE = 'model performance: needs database: in the config (or --database URL)';
+
+/** The day's model rows as `review models` shows them; a failure or no database is one line. */
+function modelLines(m: ModelSection, date: string, width: number): string[] {
+  if (m.state === 'no-database') return [NO_DATABASE];
+  if (m.state === 'failed') return [`model performance: ${sanitize(m.reason)}`];
+  if (!m.rows.length) return [`model performance: no predictions on ${date} in ${sanitize(m.database)}`];
+  return modelDaysText({ ok: true, database: m.database, from: m.day, until: m.day, rows: m.rows, flags: m.flags }, m.lines, width);
+}
+
+function modelMarkdown(m: ModelSection, date: string): string[] {
+  const head = '## Model performance';
+  if (m.state !== 'read' || !m.rows.length) return [head, '', `${md(modelLines(m, date, 1000)[0]!.replace(/^model performance: /, ''))}`, ''];
+  const out = [head, '', `From performance.predictions in ${md(m.database)}.`, '', '| Model | Predictions | Accuracy | Confidence | SD | Flags |', '|---|---|---|---|---|---|'];
+  for (const r of m.rows) {
+    const flags = m.flags.filter((f) => f.modelId === r.modelId).map((f) => f.kind);
+    out.push(`| ${md(r.modelId)} | ${r.predictions} | ${r.accuracy === null ? '—' : formatPercent(r.accuracy)} | ${r.confidenceMean?.toFixed(2) ?? '—'} | ${r.confidenceStd?.toFixed(3) ?? '—'} | ${flags.join(' ')} |`);
+  }
+  out.push('', ...(m.flags.length ? m.flags.map((f) => `- ${md(f.modelId)}: ${md(flagText(f))}`) : ['No flags.']), '');
+  return out;
 }
 
 /** Long lines are wrapped, not cut: an issue or a limit never loses its end. */
@@ -99,6 +124,7 @@ export function reviewMarkdown(r: DailyReview, now: number, problems: string[]):
   out.push(`| P&L | ${r.pnl === undefined ? '?' : md(`${r.pnl >= 0 ? '+' : ''}${formatMoney(r.pnl)}`)} | |`, '');
   out.push(`## ${r.basis === 'day' ? 'Peaks' : 'Resources now'}`, '', ...PEAKS.map(([n, l, k]) => `- ${l}: ${md(figureText(r.figures[n], k, now))}`), '');
   out.push('## Risk limits', '', ...r.limits.map((l) => `- ${md(limitText(l))}`), '');
+  out.push(...modelMarkdown(r.models, r.date));
   out.push(`## Alerts fired${r.alertsFrom === r.start ? '' : ' in the last 24 hours'}`, '', r.watchedSince === undefined ? 'No gptmon recorded the trader then: alerts may have gone unseen.' : `Recorded by gptmon since ${formatClock(r.watchedSince).slice(0, 5)} UTC.`, '', ...(r.alerts.length ? r.alerts.map((a) => `- ${md(alertLine(a, r.end))}`) : ['None recorded.']), '');
   out.push('## Issues', '', ...(r.issues.length ? r.issues.map((i) => `- ${md(i)}`) : ['None.']), '');
   if (problems.length) out.push('## Notes', '', ...problems.map((p) => `- ${md(p)}`), '');

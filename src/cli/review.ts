@@ -11,7 +11,7 @@ import { configOrExit } from './config-or-exit.js';
 import { openMonitor, readOnce } from './context.js';
 import type { GlobalOptions } from './options.js';
 import { writeErr, writeOut } from './output.js';
-import { dayEnd, nowFigures, parseDay, readDayEvents, readDayFigures, unreadFigures } from './review-read.js';
+import { dayEnd, nowFigures, parseDay, readDayEvents, readDayFigures, readDayModels, unreadFigures } from './review-read.js';
 import { reviewMarkdown, reviewText } from './review-text.js';
 
 export interface ReviewDailyOptions {
@@ -30,7 +30,8 @@ export async function buildDailyReview(config: Config, date: string | undefined,
     let basis: 'day' | 'now' = 'day';
     const problems: string[] = [];
     // One reading now as well: the health components (the checklist's evidence), and the figures without Prometheus.
-    const snap = await readOnce(monitor, config);
+    // The database is read beside it: a slow one costs its timeout once, not on top of the rest.
+    const [snap, models] = await Promise.all([readOnce(monitor, config), readDayModels(config, day.date)]);
     // Today ends at the reading just made: what it recorded (an alert firing now) is part of the day.
     const { end, partial } = dayEnd(day.start, Math.max(now, snap.now));
     if (config.prometheus) figures = await readDayFigures(monitor, config, day.start, end);
@@ -42,7 +43,7 @@ export async function buildDailyReview(config: Config, date: string | undefined,
     const alertsFrom = partial ? end - 86_400_000 : day.start;
     const { events, problems: read } = readDayEvents(config, alertsFrom, end);
     problems.push(...read);
-    return { review: dailyReview({ date: day.date, start: day.start, end, partial, basis, figures, events, config, alertsFrom }), problems, snap };
+    return { review: dailyReview({ date: day.date, start: day.start, end, partial, basis, figures, events, config, alertsFrom, models }), problems, snap };
   } finally {
     await monitor.close();
   }

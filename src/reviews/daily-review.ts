@@ -8,6 +8,7 @@
 
 import type { Config } from '../config/types.js';
 import { RISK_LIMITS } from '../config/risk-limits.js';
+import { flagText, type ModelFlag, type ModelReviewLines, type PredictionDay } from '../engine/model-review.js';
 import type { Event } from '../incidents/types.js';
 import { formatMoney, formatPercent } from '../text/format.js';
 
@@ -60,6 +61,12 @@ export interface LimitCheck {
   state: 'within' | 'near' | 'over' | 'unknown';
 }
 
+/** The day's rows of model performance from the trader's database, or why there are none. */
+export type ModelSection =
+  | { state: 'no-database' }
+  | { state: 'failed'; database: string; reason: string }
+  | { state: 'read'; database: string; day: string; rows: PredictionDay[]; flags: ModelFlag[]; lines: ModelReviewLines };
+
 export interface DailyReview {
   date: string;
   start: number;
@@ -76,6 +83,7 @@ export interface DailyReview {
   alertsFrom: number;
   /** When a gptmon first recorded the trader's values that day: alerts before it (or with none) may have gone unseen. */
   watchedSince?: number;
+  models: ModelSection;
   issues: string[];
   /** 0 no issues, 1 issues, 3 nothing could be read. */
   code: 0 | 1 | 3;
@@ -122,7 +130,7 @@ function watched(events: Event[], start: number, end: number): { watchedSince?: 
   return first ? { watchedSince: first.time } : {};
 }
 
-export function dailyReview(input: { date: string; start: number; end: number; partial: boolean; basis: 'day' | 'now'; figures: Record<FigureName, Figure>; events: Event[]; config: Config; alertsFrom?: number }): DailyReview {
+export function dailyReview(input: { date: string; start: number; end: number; partial: boolean; basis: 'day' | 'now'; figures: Record<FigureName, Figure>; events: Event[]; config: Config; alertsFrom?: number; models?: ModelSection }): DailyReview {
   const alertsFrom = input.alertsFrom ?? input.start;
   const { figures, config } = input;
   const issues: string[] = [];
@@ -147,11 +155,15 @@ export function dailyReview(input: { date: string; start: number; end: number; p
     if (state === 'over') issues.push(`Risk limit ${def.key} passed: ${def.label} ${v(peak!)} > ${v(limit)}`);
     return { key: def.key, label: def.label, kind: def.kind, ...(peak !== undefined ? { peak } : {}), limit, state };
   });
+  const models = input.models ?? { state: 'no-database' };
+  // A database configured and not read is model performance unknown: an issue, never a quiet pass.
+  if (models.state === 'failed') issues.push('Model performance could not be read from the database');
+  if (models.state === 'read') for (const f of models.flags) issues.push(`Model ${f.modelId}: ${flagText(f)}`);
   const r = figures.daily_return.value;
   const pv = figures.portfolio_value.value;
   // The day's P&L: the portfolio now less its value at the open (pv / (1 + r)).
   const pnl = r !== undefined && pv !== undefined && r > -1 ? pv - pv / (1 + r) : undefined;
-  const anything = Object.values(figures).some((f) => f.value !== undefined);
+  const anything = Object.values(figures).some((f) => f.value !== undefined) || models.state === 'read';
   return {
     date: input.date,
     start: input.start,
@@ -165,6 +177,7 @@ export function dailyReview(input: { date: string; start: number; end: number; p
     alerts: alertRuns(input.events, alertsFrom, input.end),
     alertsFrom,
     ...watched(input.events, alertsFrom, input.end),
+    models,
     issues,
     code: !anything ? 3 : issues.length ? 1 : 0,
   };
