@@ -19,6 +19,7 @@ import { configOrExit } from './config-or-exit.js';
 import type { GlobalOptions } from './options.js';
 import { writeErr, writeOut } from './output.js';
 import { buildDailyReview } from './review.js';
+import { readModelWindow } from './review-read.js';
 
 export interface ChecklistOptions {
   period: string;
@@ -41,6 +42,11 @@ async function gather(config: Config, period: ChecklistPeriod, items: string[], 
   if (want.review) {
     const built = await buildDailyReview(config, undefined, now);
     if (!('error' in built)) Object.assign(input, { review: built.review, snap: built.snap }), problems.push(...built.problems);
+  }
+  if (want.models) {
+    // The last 7 days, today included: the week's trend whatever day of the week it is.
+    const read = await readModelWindow(config, 7, new Date(now).toISOString().slice(0, 10));
+    if (read) input.models = read.ok ? { ok: true, from: read.from, until: read.until, rows: read.rows, flags: read.flags } : { ok: false, reason: read.reason };
   }
   const dir = incidentsDir(config);
   if (want.fatigue) {

@@ -10,7 +10,7 @@ import type { Event } from '../incidents/types.js';
 import { Recorder } from '../incidents/recorder.js';
 import { matchers } from '../metrics/promql.js';
 import type { Monitor } from '../monitor/monitor.js';
-import { modelReviewLines, openDatabase, readModelDays } from '../review/model-days.js';
+import { modelReviewLines, openDatabase, readModelDays, type ModelDays } from '../review/model-days.js';
 import type { Figure, FigureName, ModelSection } from '../reviews/daily-review.js';
 import { readHistory } from '../store/alert-history.js';
 import { incidentsDir } from '../store/state-paths.js';
@@ -122,15 +122,20 @@ export function readDayEvents(config: Config, start: number, end: number): { eve
 
 export const dayEnd = (start: number, now: number): { end: number; partial: boolean } => (start + DAY_MS > now ? { end: now, partial: true } : { end: start + DAY_MS, partial: false });
 
-/** The day's rows of model performance, when a database is configured; a failure is its one line, never a throw. */
-export async function readDayModels(config: Config, day: string): Promise<ModelSection> {
-  if (!config.database) return { state: 'no-database' };
+/** Model performance over `days` up to `until`, when a database is configured (undefined when none). */
+export async function readModelWindow(config: Config, days: number, until: string): Promise<ModelDays | undefined> {
+  if (!config.database) return undefined;
   const db = openDatabase(config.database);
   try {
-    const lines = modelReviewLines(config);
-    const read = await readModelDays(db, { days: 1, until: day, lines });
-    return read.ok ? { state: 'read', database: read.database, day, rows: read.rows, flags: read.flags, lines } : { state: 'failed', database: read.database, reason: read.reason };
+    return await readModelDays(db, { days, until, lines: modelReviewLines(config) });
   } finally {
     await db.close();
   }
+}
+
+/** The day's rows of model performance; a failure is its one line, never a throw. */
+export async function readDayModels(config: Config, day: string): Promise<ModelSection> {
+  const read = await readModelWindow(config, 1, day);
+  if (!read) return { state: 'no-database' };
+  return read.ok ? { state: 'read', database: read.database, day, rows: read.rows, flags: read.flags, lines: modelReviewLines(config) } : { state: 'failed', database: read.database, reason: read.reason };
 }

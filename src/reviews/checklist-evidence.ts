@@ -1,11 +1,13 @@
 // What gptmon can show for a checklist item, and whether it suggests the
 // tick: today's accuracy against its line, the risk limits, the day's
-// peaks, the overnight alerts, the health components, the month's alert
-// fatigue and incidents. An item is matched by its words, so a team's own
+// peaks, the overnight alerts, the health components, the week's model
+// performance from the trader's database, the month's alert fatigue and
+// incidents. An item is matched by its words, so a team's own
 // wording of the same check gets the same evidence. Anything not read
 // suggests a look, never a tick. Pure: what was read comes in.
 
 import type { ChecklistPeriod, Config } from '../config/types.js';
+import { flagText, type ModelFlag, type PredictionDay } from '../engine/model-review.js';
 import type { Snapshot } from '../engine/types.js';
 import { formatAge } from '../text/age.js';
 import { formatClock, formatMoney, formatPercent } from '../text/format.js';
@@ -28,6 +30,8 @@ export interface EvidenceInput {
   snap?: Snapshot;
   fatigue?: FatigueReport;
   incidents?: Array<{ id: string; open: boolean }>;
+  /** The week's model performance from the trader's database; absent without one (checked by hand). */
+  models?: { ok: true; from: string; until: string; rows: PredictionDay[]; flags: ModelFlag[] } | { ok: false; reason: string };
 }
 
 type Rule = (i: EvidenceInput) => Evidence | undefined;
@@ -118,7 +122,44 @@ const postMortems: Rule = ({ incidents }) => {
   return { lines: incidents.map((i) => `${sanitize(i.id)} ${i.open ? 'OPEN' : 'resolved'}: gptmon incident report ${sanitize(i.id)}`), suggest: 'look' };
 };
 
+/** A model's days in the window, oldest first. */
+const byModel = (rows: PredictionDay[]): Map<string, PredictionDay[]> => {
+  const m = new Map<string, PredictionDay[]>();
+  for (const r of [...rows].sort((a, b) => (a.day < b.day ? -1 : 1))) m.set(r.modelId, [...(m.get(r.modelId) ?? []), r]);
+  return m;
+};
+
+const pctOr = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatPercent(v));
+const sdOr = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
+
+/** The week by model from the database: one line a model, then the flags of the kinds the item is about. */
+function modelWeek(kinds: ReadonlyArray<ModelFlag['kind']>, line: (days: PredictionDay[]) => string): Rule {
+  return ({ models: m }) => {
+    if (!m) return undefined;
+    if (!m.ok) return { lines: [`not read: ${sanitize(m.reason)}`], suggest: 'look' };
+    if (!m.rows.length) return { lines: [`no predictions from ${m.from} to ${m.until} in performance.predictions`], suggest: 'look' };
+    const flags = m.flags.filter((f) => kinds.includes(f.kind));
+    const lines = [...byModel(m.rows)].map(([id, days]) => `${sanitize(id)}: ${line(days)}`);
+    lines.push(...flags.slice(0, 6).map((f) => `${f.day} ${sanitize(f.modelId)}: ${flagText(f)}`));
+    if (flags.length > 6) lines.push(`… and ${flags.length - 6} more (gptmon review models)`);
+    if (!flags.length) lines.push(`no flags ${m.from} to ${m.until} (gptmon review models)`);
+    return { lines, suggest: flags.length ? 'look' : 'tick' };
+  };
+}
+
+const trends = modelWeek(['below-line', 'drop'], (d) => {
+  const acc = d.map((r) => r.accuracy).filter((a): a is number => a !== null);
+  return `accuracy ${pctOr(d[0]!.accuracy)} → ${pctOr(d.at(-1)!.accuracy)} over ${d.length} day(s), low ${acc.length ? formatPercent(Math.min(...acc)) : '—'}`;
+});
+
+const confidence = modelWeek(['spread'], (d) => {
+  const last = d.at(-1)!;
+  return `confidence mean ${last.confidenceMean?.toFixed(2) ?? '—'}, sd ${sdOr(d[0]!.confidenceStd)} → ${sdOr(last.confidenceStd)} over ${d.length} day(s)`;
+});
+
 const RULES: Array<[RegExp, Rule]> = [
+  [/model performance trends/i, trends],
+  [/confidence distribution/i, confidence],
   [/trading performance|full system performance/i, performance],
   [/model accuracy/i, accuracy],
   [/risk limit/i, limits],
@@ -136,8 +177,9 @@ export function evidenceFor(text: string, input: EvidenceInput): Evidence | unde
 }
 
 /** Whether an item has evidence at all: the command reads only what its items need. */
-export const needs = (texts: string[]): { review: boolean; fatigue: boolean; incidents: boolean } => ({
-  review: texts.some((t) => RULES.slice(0, 6).some(([re]) => re.test(t))),
+export const needs = (texts: string[]): { review: boolean; models: boolean; fatigue: boolean; incidents: boolean } => ({
+  review: texts.some((t) => RULES.slice(2, 8).some(([re]) => re.test(t))),
+  models: texts.some((t) => RULES.slice(0, 2).some(([re]) => re.test(t))),
   fatigue: texts.some((t) => /alert fatigue|tune alert thresholds/i.test(t)),
   incidents: texts.some((t) => /post-?mortem/i.test(t)),
 });

@@ -3,7 +3,8 @@
 // their flags counted as issues (the exit code moves with them), as text in
 // 80 columns, Markdown and JSON; a dead database or one without the table is
 // one line naming it (password masked) with the rest of the review printed;
-// no database configured is one line and no issue.
+// no database configured is one line and no issue. The weekly checklist's
+// model items from the same database over 7 days.
 
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,5 +130,47 @@ describe('the daily review with the trader\'s database', () => {
     const r = await runCli(['review', 'daily', '--trader', sim.url], { env: env() });
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toMatch(/^model performance: needs database: in the config \(or --database URL\)$/m);
+  }, 30_000);
+});
+
+describe('the weekly checklist\'s model items from the database', () => {
+  interface Item {
+    n: number;
+    text: string;
+    evidence?: { lines: string[]; suggest: string };
+  }
+  const weekly = async (...args: string[]) => {
+    const r = await runCli(['checklist', 'weekly', '--json', '--trader', sim.url, ...args], { env: env(), timeoutMs: 20_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const items = (JSON.parse(r.stdout) as { items: Item[] }).items;
+    return { items, trends: items.find((i) => i.text === 'Analyze model performance trends')!, confidence: items.find((i) => i.text === 'Review prediction confidence distribution')!, out: r.stdout };
+  };
+
+  it('a calm week: each model\'s accuracy and confidence over the days, no flags, a suggested tick', async () => {
+    const { trends, confidence } = await weekly('--database', db.url);
+    expect(trends.evidence).toEqual({ suggest: 'tick', lines: [expect.stringMatching(/^alpha-v2: accuracy 62\.0% → 61\.0% over 2 day\(s\), low 61\.0%$/), 'beta-v1: accuracy 60.0% → 60.0% over 2 day(s), low 60.0%', `no flags ${day(-6)} to ${TODAY} (gptmon review models)`] });
+    const sd = expectedDays(calmRows).filter((e) => e.modelId === 'beta-v1').sort((a, b) => (a.day < b.day ? -1 : 1)).map((e) => e.confidenceStd!.toFixed(3));
+    expect(confidence.evidence!.suggest).toBe('tick');
+    expect(confidence.evidence!.lines[1]).toBe(`beta-v1: confidence mean 0.${expectedDays(calmRows).find((e) => e.day === TODAY && e.modelId === 'beta-v1')!.confidenceMean.toFixed(2).slice(2)}, sd ${sd[0]} → ${sd[1]} over 2 day(s)`);
+  }, 30_000);
+
+  it('a week with flags: LOOK, with the flags of each item\'s kind', async () => {
+    const { trends, confidence } = await weekly('--database', db.urlFor('bad'));
+    expect(trends.evidence!.suggest).toBe('look');
+    expect(trends.evidence!.lines.slice(2)).toEqual([`${TODAY} alpha-v2: accuracy 50.0% under the critical line (52.0%)`, `${TODAY} alpha-v2: accuracy fell 12.0 points (62.0% on ${YESTERDAY})`]);
+    expect(confidence.evidence!.suggest).toBe('look');
+    expect(confidence.evidence!.lines.slice(2)).toEqual([expect.stringMatching(new RegExp(`^${TODAY} beta-v1: confidence spread 0\\.\\d{3}, \\d\\.\\dx ${YESTERDAY}'s 0\\.\\d{3}$`))]);
+  }, 30_000);
+
+  it('a dead database: not read, named with its password masked, LOOK; no database: by hand', async () => {
+    const url = `postgres://gptmon:${db.password}@127.0.0.1:${await freePort()}/trader`;
+    const dead = await weekly('--database', url);
+    expect(dead.trends.evidence).toEqual({ suggest: 'look', lines: [`not read: database postgres://gptmon:***@127.0.0.1:${new URL(url).port}/trader: connection refused (is PostgreSQL listening there?)`] });
+    expect(dead.out).not.toContain(db.password);
+    const none = await weekly();
+    expect(none.trends.evidence).toBeUndefined();
+    expect(none.confidence.evidence).toBeUndefined();
+    const text = await runCli(['checklist', 'weekly', '--trader', sim.url], { env: env() });
+    expect(text.stdout).toMatch(/^ 1\. \[ \] Analyze model performance trends {2}\(by hand\)$/m);
   }, 30_000);
 });
