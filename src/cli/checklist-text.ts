@@ -1,19 +1,13 @@
 // A checklist as text: each item numbered (what `tick N` names), ticked or
 // not with who and when, its evidence under it and gptmon's suggestion.
 
-import type { Evidence } from '../reviews/checklist-evidence.js';
-import type { Tick } from '../store/checklist-file.js';
+import type { ChecklistRow } from '../reviews/checklist-service.js';
 import { formatAge } from '../text/age.js';
 import { formatClock, truncate } from '../text/format.js';
 import { wrap } from '../text/wrap.js';
 import { sanitize } from '../util/sanitize.js';
 
-export interface ChecklistRow {
-  n: number;
-  text: string;
-  tick?: Tick;
-  evidence?: Evidence;
-}
+export type { ChecklistRow } from '../reviews/checklist-service.js';
 
 export function checklistText(period: string, key: string, rows: ChecklistRow[], problems: string[], now: number, width = 80): string[] {
   const done = rows.filter((r) => r.tick).length;

@@ -16,7 +16,7 @@ const num = (v: number | null, digits: number) => (v === null ? '—' : v.toFixe
 export function modelDaysText(read: Read, lines: ModelReviewLines, width = 80): string[] {
   const out = [
     truncate(`Model performance ${read.from === read.until ? read.until : `${read.from} to ${read.until}`} (UTC), from performance.predictions`, width),
-    truncate(`database ${read.database}`, width),
+    truncate(`database ${sanitize(read.database)}`, width),
     '',
   ];
   if (!read.rows.length) return [...out, 'No predictions in these days.'];

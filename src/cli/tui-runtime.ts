@@ -27,6 +27,7 @@ import { createScreen } from '../ui/tui/screen.js';
 import { takeTerminal } from '../ui/tui/terminal.js';
 import { ThemeContext } from '../ui/tui/theme.js';
 import type { DemoInfo } from '../ui/tui/demo.js';
+import { consoleChecklist } from './checklist-console.js';
 import { colorEnabled, writeErr } from './output.js';
 
 export interface TuiOptions {
@@ -87,6 +88,8 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const controller = new Controller({ monitor, refreshMs: refresh.value, alertStateFile: opts.alertStateFile, onNewCritical: () => bell && stdout.write('\x07') });
   // Declaring, notes and ticks write the same recorder's timelines, with the values on screen.
   const incidents = new IncidentService(recorder, { checklist: checklistOf(opts.config), snapshot: () => controller.getSnapshot() });
+  // Today's checklist: the shared ticks file, and evidence from the snapshot on screen and the day's alerts.
+  const checklist = consoleChecklist(opts.config, operator, () => controller.getSnapshot());
 
   let quit: (signal: NodeJS.Signals) => void = () => {};
   let signalled: NodeJS.Signals | undefined;
@@ -94,7 +97,7 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const screen = createScreen(stdout, { maxFps: 20 });
   // debug: Ink hands each whole frame to the screen, which writes only what changed.
   const app = render(
-    React.createElement(ThemeContext.Provider, { value: { color } }, React.createElement(App, { controller, runbooks, incidents, ...(opts.readOnly ? {} : { controls }), config: opts.config, readOnly: opts.readOnly, operator, ...(opts.demo ? { demo: opts.demo } : {}), ...(steps.problem ? { initial: { message: { text: steps.problem, level: 'error' as const } } } : {}) })),
+    React.createElement(ThemeContext.Provider, { value: { color } }, React.createElement(App, { controller, runbooks, incidents, checklist, ...(opts.readOnly ? {} : { controls }), config: opts.config, readOnly: opts.readOnly, operator, ...(opts.demo ? { demo: opts.demo } : {}), ...(steps.problem ? { initial: { message: { text: steps.problem, level: 'error' as const } } } : {}) })),
     { stdout: screen.sink, ...(opts.stdin ? { stdin: opts.stdin } : {}), debug: true, exitOnCtrlC: false, patchConsole: false },
   );
   quit = (signal) => {

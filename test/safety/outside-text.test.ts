@@ -18,6 +18,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { ControlService } from '../../src/actions/service.js';
 import { IncidentService } from '../../src/incidents/incident-service.js';
+import { ChecklistService } from '../../src/reviews/checklist-service.js';
+import { setTick } from '../../src/store/checklist-file.js';
 import { Recorder } from '../../src/incidents/recorder.js';
 import type { Event } from '../../src/incidents/types.js';
 import { alertsText } from '../../src/cli/alerts-text.js';
@@ -259,6 +261,14 @@ describe('outside text in the one-shot commands', () => {
     expect(review.alerts).toHaveLength(1);
     expectSafe(reviewText(review, NOW, [PAYLOAD], 80).join('\n'), 'review daily');
     expectSafe(reviewMarkdown(review, NOW, [PAYLOAD]), 'review daily as Markdown');
+    // The day's model rows: the model's name and a failed database's reason are the database's words.
+    const row = { day: '2026-11-25', modelId: PAYLOAD, predictions: 10, resolved: 10, accuracy: 0.4, confidenceMean: 0.5, confidenceStd: 0.1 };
+    const models = { state: 'read' as const, database: PAYLOAD, day: '2026-11-25', rows: [row], flags: flagModelDays([{ ...row, day: '2026-11-24', accuracy: 0.6, confidenceStd: 0.01 }, row], LINES), lines: LINES };
+    for (const m of [models, { state: 'failed' as const, database: PAYLOAD, reason: PAYLOAD }]) {
+      const withModels = dailyReview({ date: '2026-11-25', start, end: NOW, partial: true, basis: 'now', figures, events, config, models: m });
+      expectSafe(reviewText(withModels, NOW, [], 80).join('\n'), `review daily, models ${m.state}`);
+      expectSafe(reviewMarkdown(withModels, NOW, []), `review daily as Markdown, models ${m.state}`);
+    }
     const fatigue = alertFatigue(events, start, NOW);
     const input = { now: NOW, config, period: 'daily' as const, review, snap: { ...hostileSnapshot(), trader: { ...hostileSnapshot().trader, componentsFresh: true } }, fatigue, incidents: [{ id: PAYLOAD, open: true }] };
     const items = [...config.checklists.daily, ...config.checklists.monthly, PAYLOAD];
@@ -326,6 +336,28 @@ function hostileIncidents(dir: string): IncidentService {
   return service;
 }
 
+/**
+ * Today's checklist with every text hostile: the items, who ticked one, the
+ * problems, and the evidence (recorded alert names and ackers, the figures'
+ * errors, the health components) from a hostile snapshot and recorder.
+ */
+function hostileChecklist(dir: string): ChecklistService {
+  const keepEvent = (path: string[]) => ['kind', 'where', 'result', 'via', 'status'].includes(path.at(-1)!);
+  const events = poison<Event[]>([
+    { kind: 'sample', time: NOW - 7_000_000, operator: '—', host: 'h', values: { at: NOW - 7_000_000, firing: [] } },
+    { kind: 'alert-firing', time: NOW - 3_600_000, operator: '—', host: 'h', key: 'k1', alert: { name: 'X', key: 'X{limit="max_var"}', severity: 'high', at: NOW - 3_600_000 } },
+    { kind: 'ack', time: NOW - 3_500_000, operator: 'ana', host: 'h', ack: { alert: 'X', forMs: 1, comment: 'c', where: 'local' } },
+  ], keepEvent);
+  const figures = Object.fromEntries((['trades', 'win_rate', 'daily_return', 'portfolio_value', 'sharpe_ratio', 'max_drawdown', 'model_accuracy', 'cpu_usage', 'memory_usage', 'disk_usage', 'database_connections', 'total_exposure', 'largest_position', 'var_95', 'position_concentration'] as FigureName[]).map((n, i) => [n, i % 2 ? { basis: 'now', value: 0.5, at: NOW - 1000 } : { basis: 'now', error: PAYLOAD }])) as Record<FigureName, Figure>;
+  const start = Date.parse('2026-11-25T00:00:00Z');
+  const review = dailyReview({ date: '2026-11-25', start, end: NOW, partial: true, basis: 'now', figures, events, config });
+  const snap = { ...hostileSnapshot(), trader: { ...hostileSnapshot().trader, componentsFresh: true } };
+  const file = join(dir, 'checklists.json');
+  const items = [PAYLOAD, ...config.checklists.daily, `${PAYLOAD} second`];
+  setTick(file, 'daily 2026-11-25', PAYLOAD, { by: PAYLOAD, at: NOW - 60_000 });
+  return new ChecklistService({ file, items, operator: PAYLOAD, clock: () => NOW, gather: (now) => ({ input: { now, config, period: 'daily', review, snap }, problems: [PAYLOAD] }) });
+}
+
 describe('outside text in the console', () => {
   /** The hostile runbook with progress: a step marked, and a run whose output is hostile too. */
   function runbookService(rb: Runbook): RunbookService {
@@ -383,6 +415,16 @@ describe('outside text in the console', () => {
       await typeKeys(r.stdin, ':', 'incident start', '\r', 'x', '\r');
       return [view, checklist, filtered, await frameWith(r, 'Severity 1-4')];
     },
+    checklist: async (r) => {
+      await frameWith(r, 'Breakers');
+      await typeKeys(r.stdin, ':', 'checklist', '\r');
+      const view = await frameWith(r, 'Daily checklist 2026-11-25');
+      // The rest scrolled to where it does not fit, and the tick's question.
+      r.stdin.write('J');
+      const scrolled = / \d+-\d+ of \d+/.test(view) ? await waitForFrame(r.lastFrame, (f) => f !== view, 'the checklist scrolled') : view;
+      r.stdin.write('c');
+      return [view, scrolled, await frameWith(r, 'Tick item')];
+    },
     help: async (r) => {
       await frameWith(r, 'Breakers');
       r.stdin.write('?');
@@ -403,7 +445,7 @@ describe('outside text in the console', () => {
       for (const [view, drive] of Object.entries(VIEWS)) {
         it(`${view} at ${size.columns}x${size.rows}${color ? ', in colour' : ''}`, async () => {
           const rb = hostileRunbook();
-          const r = renderConsole(stubController(hostileSnapshot()), config, size, { color, runbooks: runbookService(rb), controls, incidents: hostileIncidents(join(tmp.dir(), 'incidents')) });
+          const r = renderConsole(stubController(hostileSnapshot()), config, size, { color, runbooks: runbookService(rb), controls, incidents: hostileIncidents(join(tmp.dir(), 'incidents')), checklist: hostileChecklist(tmp.dir()) });
           for (const frame of await drive(r)) expectSafe(color ? frame.replace(/\x1b\[[0-9;]*m/g, '') : frame, view, { asWritten: runOutput });
         });
       }

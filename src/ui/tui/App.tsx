@@ -8,10 +8,12 @@ import { Box, useApp, useStdin } from 'ink';
 import type { ControlService } from '../../actions/service.js';
 import type { Config } from '../../config/types.js';
 import type { IncidentService } from '../../incidents/incident-service.js';
+import type { ChecklistService } from '../../reviews/checklist-service.js';
 import type { RunbookService } from '../../runbooks/service.js';
 import type { UiState } from './app-state.js';
 import { AlertDetail } from './components/AlertDetail.js';
 import { AlertsView } from './components/AlertsView.js';
+import { ChecklistView } from './components/ChecklistView.js';
 import { ControlPreview } from './components/ControlPreview.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
@@ -22,11 +24,13 @@ import { Prompt, type PromptSpec } from './components/Prompt.js';
 import { RunbookView } from './components/RunbookView.js';
 import { TooSmall } from './components/TooSmall.js';
 import type { ControllerLike } from './controller.js';
+import { checklistLines } from './checklist-rows.js';
 import { incidentGeometry, incidentPanes, problemLines, scrollPositions } from './incident-rows.js';
 import { layoutFor } from './layout.js';
 import { buildPanels } from './panels.js';
 import { selection } from './selection.js';
 import { useAckFlow } from './use-ack-flow.js';
+import { useChecklistFlow } from './use-checklist-flow.js';
 import { useCommandLine } from './use-command-line.js';
 import { useControlFlow } from './use-control-flow.js';
 import { useFilter } from './use-filter.js';
@@ -47,6 +51,8 @@ export interface AppProps {
   controls?: ControlService;
   /** The incidents: declared, noted and ticked from the console (none of it touches the trader). */
   incidents?: IncidentService;
+  /** Today's daily checklist: its ticks and evidence (ticking writes the shared ticks file, never the trader). */
+  checklist?: ChecklistService;
   config: Config;
   readOnly: boolean;
   operator: string;
@@ -64,7 +70,7 @@ function clock(ms: number): string {
   return new Date(ms).toTimeString().slice(0, 8);
 }
 
-export function App({ controller, runbooks, controls, incidents, config, readOnly, operator, initial, demo }: AppProps) {
+export function App({ controller, runbooks, controls, incidents, checklist, config, readOnly, operator, initial, demo }: AppProps) {
   const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
   const paused = controller.isPaused();
   const { ui, dispatch, now } = useUiState(initial);
@@ -88,12 +94,13 @@ export function App({ controller, runbooks, controls, incidents, config, readOnl
   const control = useControlFlow({ ui, dispatch, controls, controller });
   const steps = useStepRunner({ runbooks, ui, now, dispatch, reload: runbook.reload, size: { width: layout.width, height: layout.height - 3 } });
   const incident = useIncidentFlow({ incidents, ui, dispatch, snap, operator });
+  const todo = useChecklistFlow({ checklist, ui, dispatch, snap });
   const command = useCommandLine({ ui, dispatch, readOnly, controller, runbooks, quit: exit, openRunbook: (name) => runbook.open(name, undefined), control: control.start, incident: incident.command, ...(demo ? { demo } : {}) });
   const filter = useFilter({ ui, dispatch });
 
   const actions = useMemo<ViewActions>(
-    () => ({ quit: exit, ack: ack.start, unack: ack.remove, openRunbook: (alert) => (alert ? runbook.open(alert.runbook ?? alert.name, alert) : dispatch({ type: 'message', text: 'no alert selected', level: 'error' })), control: control.start, step: steps.key, incident: incident.ask }),
-    [exit, ack.start, ack.remove, runbook.open, control.start, steps.key, incident.ask, dispatch],
+    () => ({ quit: exit, ack: ack.start, unack: ack.remove, openRunbook: (alert) => (alert ? runbook.open(alert.runbook ?? alert.name, alert) : dispatch({ type: 'message', text: 'no alert selected', level: 'error' })), control: control.start, step: steps.key, incident: incident.ask, checklistTick: todo.ask }),
+    [exit, ack.start, ack.remove, runbook.open, control.start, steps.key, incident.ask, todo.ask, dispatch],
   );
   const body = layout.height - 3 - (control.preview ? 1 : 0);
   const { shown } = incident;
@@ -101,12 +108,13 @@ export function App({ controller, runbooks, controls, incidents, config, readOnl
   const pane = ui.incidentPane ?? 'timeline';
   const paneRows = incidentGeometry(layout.width, body, problemLines(incident.state, shown).length).rows;
   const badge = useMemo(() => (shown ? { sev: shown.incident.sev, id: shown.incident.id, declaredAt: shown.incident.declaredAt, ...(shown.incident.commander ? { commander: shown.incident.commander } : {}), more: (incident.state?.open.length ?? 1) - 1 } : undefined), [shown, incident.state]);
+  const todoLines = useMemo(() => (ui.view === 'checklist' ? checklistLines(checklist ? todo.state : undefined, snap.now, layout.width) : []), [ui.view, checklist, todo.state, snap.now, layout.width]);
   const help = useMemo(() => helpLines(ui.history.at(-1) ?? 'overview', readOnly, demo).length, [ui.history, readOnly, demo]);
-  const onViewKey = useViewKeys({ now, dispatch, controller, runbooks, panelCount: panelOrder(panels).length, readOnly, actions, helpLines: help, page: body, incidentRows: scrollPositions(pane === 'checklist' ? panes.checklist.length : panes.timeline.length, paneRows) });
+  const onViewKey = useViewKeys({ now, dispatch, controller, runbooks, panelCount: panelOrder(panels).length, readOnly, actions, helpLines: help, page: body, incidentRows: scrollPositions(pane === 'checklist' ? panes.checklist.length : panes.timeline.length, paneRows), checklistRows: scrollPositions(todoLines.length - 1, body - 1) });
   const keyboard = useKeyboard({ prompting: () => now().mode.kind !== 'normal', onViewKey, isActive: isRawModeSupported });
 
   if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
-  const prompt = ack.prompt ?? control.prompt ?? steps.prompt ?? command.prompt ?? filter.prompt ?? incident.prompt;
+  const prompt = ack.prompt ?? control.prompt ?? steps.prompt ?? command.prompt ?? filter.prompt ?? incident.prompt ?? todo.prompt;
   const book = ui.view === 'runbook' ? runbook.book : undefined;
   // One column: a critical value in a panel scrolled out of sight is named in the header.
   const order = panelOrder(panels);
@@ -122,6 +130,7 @@ export function App({ controller, runbooks, controls, incidents, config, readOnl
           {ui.view === 'alert' && <AlertDetail alert={current} config={config} now={snap.now} width={layout.width} height={body} readOnly={readOnly} />}
           {book && <RunbookView runbook={book.runbook} progress={book.progress} progressError={book.error} selected={ui.selected} scroll={ui.scroll ?? 0} forWhat={forWhat} now={snap.now} width={layout.width} height={body} />}
           {ui.view === 'incident' && <IncidentView state={incident.state} shown={shown} panes={panes} pane={pane} top={ui.selected} filter={ui.filter} suggestion={incident.suggestion} now={snap.now} width={layout.width} height={body} />}
+          {ui.view === 'checklist' && <ChecklistView lines={todoLines} top={ui.selected} width={layout.width} height={body} />}
           {ui.view === 'help' && <HelpView from={ui.history.at(-1) ?? 'overview'} readOnly={readOnly} width={layout.width} height={body} top={ui.selected} {...(demo ? { demo } : {})} />}
         </Box>
         {control.preview ? <ControlPreview action={control.preview.action} text={control.preview.text} width={layout.width} /> : null}

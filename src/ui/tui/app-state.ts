@@ -3,7 +3,7 @@
 // reducer. It is read-only to the views; what is typed at a prompt belongs to
 // the Prompt, and only the answers land here.
 
-export type View = 'overview' | 'alerts' | 'alert' | 'runbook' | 'help' | 'incident';
+export type View = 'overview' | 'alerts' | 'alert' | 'runbook' | 'help' | 'incident' | 'checklist';
 
 /** What the incident flows ask: a declaration's title, severity and commander; a note, a tick, a new severity, a new commander, the resolution. */
 export type IncidentAsk = 'title' | 'sev' | 'commander' | 'note' | 'check' | 'severity' | 'ic' | 'resolve';
@@ -17,7 +17,8 @@ export type Mode =
   | { kind: 'ack'; step: 'comment' | 'duration'; alertKey: string; comment: string }
   | { kind: 'run'; stepKey: string; prompt: string }
   | { kind: 'control'; action: string; preview: string; step: 'reason' | 'confirm'; reason: string }
-  | { kind: 'incident'; ask: IncidentAsk; title: string; sev?: number; id?: string };
+  | { kind: 'incident'; ask: IncidentAsk; title: string; sev?: number; id?: string }
+  | { kind: 'checklist-tick' };
 
 export interface UiState {
   view: View;
@@ -59,6 +60,7 @@ export type UiAction =
   | { type: 'ack-next'; comment: string }
   | { type: 'end-input'; keepFilter?: boolean }
   | { type: 'incident-ask'; ask: IncidentAsk; title?: string; sev?: number; id?: string }
+  | { type: 'checklist-ask' }
   | { type: 'toggle-pane' }
   | { type: 'message'; text: string; level?: 'info' | 'error' }
   | { type: 'clear-message' };
@@ -118,6 +120,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, mode: { kind: 'normal' }, ...(state.mode.kind === 'filter' && !action.keepFilter ? { filter: '' } : {}) };
     case 'incident-ask':
       return ask(state, { kind: 'incident', ask: action.ask, title: action.title ?? '', ...(action.sev !== undefined ? { sev: action.sev } : {}), ...(action.id ? { id: action.id } : {}) });
+    case 'checklist-ask':
+      return ask(state, { kind: 'checklist-tick' });
     case 'toggle-pane':
       return { ...state, incidentPane: state.incidentPane === 'checklist' ? 'timeline' : 'checklist', selected: 0 };
     case 'message':

@@ -24,6 +24,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'help', help: 'the keys' },
   { name: 'runbook', help: 'open a runbook', arg: true },
   { name: 'incident', help: 'the incident view; start, note, check, sev, commander, resolve (--read-only too)', arg: 'optional', argLabel: '[WORD]' },
+  { name: 'checklist', help: "today's daily checklist, with gptmon's evidence (c ticks, --read-only too)" },
   { name: 'pause', help: 'pause refresh' },
   { name: 'resume-refresh', help: 'resume refresh' },
   { name: 'halt', help: 'stop all trading', mutates: true },

@@ -37,6 +37,7 @@ export function useCommandLine(deps: CommandLineDeps): { prompt: PromptSpec | un
         case 'overview':
         case 'alerts':
         case 'help':
+        case 'checklist':
           return dispatch({ type: 'open', view: parsed.name });
         case 'pause':
           return controller.setPaused(true);

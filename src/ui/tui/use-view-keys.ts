@@ -11,7 +11,7 @@ import type { UiState } from './app-state.js';
 import type { Dispatch } from './use-ui-state.js';
 
 /** The console's actions a view key can reach. */
-export type ViewActions = Pick<KeyContext, 'quit' | 'ack' | 'unack' | 'openRunbook' | 'control' | 'step' | 'incident'>;
+export type ViewActions = Pick<KeyContext, 'quit' | 'ack' | 'unack' | 'openRunbook' | 'control' | 'step' | 'incident' | 'checklistTick'>;
 
 export interface ViewKeyDeps {
   now: () => UiState;
@@ -26,10 +26,12 @@ export interface ViewKeyDeps {
   page: number;
   /** The positions the incident view's focused pane scrolls through. */
   incidentRows: number;
+  /** The positions the checklist view scrolls through. */
+  checklistRows: number;
 }
 
 export function useViewKeys(deps: ViewKeyDeps): (name: string) => void {
-  const { now, dispatch, controller, runbooks, panelCount, readOnly, actions, helpLines, page, incidentRows } = deps;
+  const { now, dispatch, controller, runbooks, panelCount, readOnly, actions, helpLines, page, incidentRows, checklistRows } = deps;
   return useCallback(
     (name: string) => {
       // Fresh state, not this render's: a key may arrive before the next render.
@@ -41,7 +43,7 @@ export function useViewKeys(deps: ViewKeyDeps): (name: string) => void {
         ...actions,
         ui,
         current,
-        rows: ui.view === 'runbook' ? (stepContext(runbooks, ui)?.count ?? 0) : ui.view === 'help' ? Math.max(1, helpLines - page + 2) : ui.view === 'incident' ? incidentRows : visible.length,
+        rows: ui.view === 'runbook' ? (stepContext(runbooks, ui)?.count ?? 0) : ui.view === 'help' ? Math.max(1, helpLines - page + 2) : ui.view === 'incident' ? incidentRows : ui.view === 'checklist' ? checklistRows : visible.length,
         page: Math.max(1, page - 2),
         panels: panelCount,
         dispatch,
@@ -50,6 +52,6 @@ export function useViewKeys(deps: ViewKeyDeps): (name: string) => void {
       dispatch({ type: 'clear-message' });
       binding.run(ctx);
     },
-    [now, dispatch, controller, runbooks, panelCount, readOnly, actions, helpLines, page, incidentRows],
+    [now, dispatch, controller, runbooks, panelCount, readOnly, actions, helpLines, page, incidentRows, checklistRows],
   );
 }
