@@ -40,7 +40,7 @@ export interface MetricView {
   /** The read worked but gave no number: `missing`, `NaN`, `+Inf`, `-Inf`. */
   noData?: string;
   /** Recent values of the worst series, oldest first, for sparklines. */
-  history: number[];
+  history: ArrayLike<number>;
 }
 
 export type AlertState = 'pending' | 'firing' | 'resolved';
