@@ -32,3 +32,28 @@ export function findProcess(comm, needle) {
   }
   return best;
 }
+
+/** Resident memory in MB: all of it (RSS), and the private part (RssAnon: what each console costs a shared host). */
+export function memoryMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field) => {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    return m ? Number(m[1]) / 1024 : NaN;
+  };
+  return { rss: kb('VmRSS'), anon: kb('RssAnon') };
+}
+
+/** The process's children (their pids), from /proc. */
+export function childrenOf(pid) {
+  const out = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(d));
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
