@@ -17,11 +17,12 @@ const parentOf = (pid) => {
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
 };
 
-export async function measureMemory({ seconds, sim, stateDir }) {
+/** `onLive` is called once all three are on screen (`npm start` may build first: nothing else should start meanwhile). */
+export async function measureMemory({ seconds, sim, stateDir, onLive = () => {} }) {
   const modes = [
+    { name: '`npm start`', command: `sh -c 'cd ${ROOT} && exec npm start --silent'` },
     { name: '`./bin/gptmon.js tui`', command: `${BIN} tui --refresh 1s --trader ${sim.url}` },
     { name: '`node bin/gptmon.js tui`', command: `${process.execPath} ${BIN} tui --refresh 1s --trader ${sim.url}`, launcher: true },
-    { name: '`npm start`', command: `sh -c 'cd ${ROOT} && exec npm start --silent'` },
   ];
   const running = [];
   for (const [i, m] of modes.entries()) {
@@ -31,6 +32,7 @@ export async function measureMemory({ seconds, sim, stateDir }) {
     const pid = live ? findProcess('node', marker) : undefined;
     running.push({ ...m, pty, pid, samples: [] });
   }
+  onLive();
   const t0 = performance.now();
   for (;;) {
     const t = (performance.now() - t0) / 1000;

@@ -42,7 +42,9 @@ try {
   const soakSeconds = quick ? 60 : 600;
   const speed = 48;
   log(`memory for ${memorySeconds} s three ways, beside a soak of ${soakSeconds} s at ${speed}x with a 250 ms refresh`);
-  const [memory, soak] = await Promise.all([measureMemory({ seconds: memorySeconds, sim, stateDir }), measureSoak({ seconds: soakSeconds, speed, stateDir })]);
+  let live;
+  const memoryLive = new Promise((r) => (live = r));
+  const [memory, soak] = await Promise.all([measureMemory({ seconds: memorySeconds, sim, stateDir, onLive: live }), memoryLive.then(() => measureSoak({ seconds: soakSeconds, speed, stateDir }))]);
   log('scale: 1,000 alerts, 200 components');
   const scale = await measureScale({ samples: quick ? 15 : 40 });
   log('scale: 100k series on /metrics');
