@@ -1,7 +1,7 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_OUTPUT, buildIsStale } from './global-setup.js';
+import { BUILD_OUTPUTS, buildIsStale } from './global-setup.js';
 import { useTempDir } from './helpers/temp.js';
 
 const tmp = useTempDir();
@@ -16,8 +16,10 @@ describe('the built CLI the tests run', () => {
     mkdirSync(join(root, 'src', 'cli'), { recursive: true });
     writeFileSync(join(root, 'src', 'cli', 'main.ts'), '');
     expect(buildIsStale(root)).toBe(true);
-    mkdirSync(join(root, 'dist', 'bundle'), { recursive: true });
-    writeFileSync(join(root, BUILD_OUTPUT), '');
+    for (const output of BUILD_OUTPUTS) {
+      mkdirSync(join(root, output, '..'), { recursive: true });
+      writeFileSync(join(root, output), '');
+    }
     const now = Date.now() / 1000;
     utimesSync(join(root, 'src', 'cli', 'main.ts'), now - 60, now - 60);
     utimesSync(join(root, 'src', 'cli'), now - 60, now - 60);

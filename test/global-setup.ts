@@ -5,31 +5,14 @@
 // (`npm test` builds first, so this finds it fresh.)
 
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { BUNDLE, isStale, ROOT } from '../scripts/build-if-stale.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const BUILD_INPUTS = ['src', 'package.json', 'package-lock.json', 'build.mjs', 'tsconfig.json', 'tsconfig.build.json'];
-/** Written last by `npm run build` (tsc, then the bundle). */
-export const BUILD_OUTPUT = 'dist/bundle/main.js';
-
-/** The newest modification time under a path (0 when it does not exist). */
-export function newestMtime(path: string): number {
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(path).map((n) => newestMtime(join(path, n))));
-}
+/** Written by `npm run build`: tsc's output (the store's many-process tests import it), then the bundle. */
+export const BUILD_OUTPUTS = ['dist/cli/main.js', BUNDLE];
 
 export function buildIsStale(root = ROOT): boolean {
-  const built = newestMtime(join(root, BUILD_OUTPUT));
-  return built === 0 || Math.max(...BUILD_INPUTS.map((p) => newestMtime(join(root, p)))) > built;
+  return isStale(BUILD_OUTPUTS, root);
 }
 
 function buildIfStale(): void {

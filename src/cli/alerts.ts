@@ -10,8 +10,10 @@ export async function runAlerts(opts: { json?: boolean }, globals: GlobalOptions
   const monitor = openMonitor(config);
   try {
     const snap = await readOnce(monitor, config);
-    if (opts.json) process.stdout.write(`${JSON.stringify({ now: snap.now, mode: snap.mode, sources: snap.sources, alerts: snap.alerts }, null, 2)}\n`);
-    else writeOut(`${alertsText(snap, process.stdout.columns || 80).join('\n')}\n`);
+    if (opts.json) {
+      const doc = { now: snap.now, mode: snap.mode, sources: snap.sources, ...(snap.rules ? { rules: snap.rules } : {}), alerts: snap.alerts, otherAlerts: snap.otherAlerts };
+      process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    } else writeOut(`${alertsText(snap, process.stdout.columns || 80, config.other_alerts === 'count').join('\n')}\n`);
     // Contract: 0. A broken source is named in the output, not in the exit code.
     return 0;
   } finally {

@@ -21,16 +21,21 @@ export interface ReadOnceOptions {
 }
 
 /**
- * One-shot reading, as cron or Nagios runs it. The embedded evaluator's state
- * carries over from the previous run when it was recent: alert states (so
- * durations are honoured) and histogram counts (a baseline for the latency
+ * One-shot reading, as cron or Nagios runs it. The evaluator's state carries
+ * over from the previous run when it was recent: alert states (so durations
+ * are honoured, with Prometheus too for the alerts it has no rules for and
+ * gptmon evaluates) and histogram counts (a baseline for the latency
  * quantiles, which come from bucket deltas). Only without a baseline does it
  * scrape a second time, a second later.
  */
 export async function readOnce(monitor: Monitor, config: Config, opts: ReadOnceOptions = {}): Promise<ReturnType<Monitor['snapshot']>> {
-  if (config.prometheus) return monitor.tick();
   const file = opts.stateFile ?? alertStateFile();
   monitor.restoreAlertState(file);
+  if (config.prometheus) {
+    const snap = await monitor.tick();
+    monitor.saveAlertState(file);
+    return snap;
+  }
   let snap = await monitor.tick();
   const quantiles = Object.values(config.metrics).filter((m) => m.read.as === 'quantile');
   if (snap.sources.metrics.state === 'ok' && quantiles.some((m) => snap.metrics[m.name]?.value === undefined)) {

@@ -8,6 +8,7 @@ import { clientFor, executeSequence, refuse, type Outcome } from '../actions/exe
 import { controlTarget } from '../actions/target.js';
 import { operatorName, readPrefs } from '../config/prefs.js';
 import { parseDurationMs } from '../config/units.js';
+import { readCa } from '../sources/auth.js';
 import { createHttp, type Http } from '../sources/http.js';
 import { maskUrl, maskUrlsIn } from '../util/mask-url.js';
 import type { GlobalOptions } from './options.js';
@@ -80,7 +81,9 @@ export async function runControl(name: ActionName, opts: ControlOptions, globals
   }
   const actions: ActionName[] = name === 'halt' && opts.flatten ? ['halt', 'flatten'] : [name];
   const target = controlTarget(config);
-  const http = createHttp({ timeoutMs: config.timeoutMs });
+  // An https trader signed by the team's own CA: the controls trust what the monitor trusts.
+  const { ca } = readCa(config.ca_file);
+  const http = createHttp({ timeoutMs: config.timeoutMs, ...(ca ? { ca } : {}) });
   const base = { target, params, deadlineMs: deadline.value, http, via: 'cli' as const, attemptMs: config.timeoutMs };
   try {
     if (!opts.confirm && !opts.dryRun) {

@@ -22,8 +22,12 @@ export const REFUSED = 2;
 
 export type Which = { ok: true; incident: Incident } | { ok: false; code: number };
 
-/** The incident a command acts on, or the reason (said on stderr) and the exit code. */
-export function whichIncident(recorder: Recorder, id: string | undefined, command: string): Which {
+/**
+ * The incident a command acts on, or the reason (said on stderr) and the exit
+ * code. `latest`: with none open, the newest one (a post-mortem is written
+ * after the resolution).
+ */
+export function whichIncident(recorder: Recorder, id: string | undefined, command: string, latest = false): Which {
   let target = id;
   if (target !== undefined && !isIncidentId(target)) {
     writeErr(`gptmon incident ${command}: "${target}" is not an incident id (they look like INC-20261125-1)\n`);
@@ -31,6 +35,8 @@ export function whichIncident(recorder: Recorder, id: string | undefined, comman
   }
   if (target === undefined) {
     const open = recorder.open();
+    const newest = latest && open.length === 0 ? recorder.all().at(-1) : undefined;
+    if (newest) open.push(newest);
     if (open.length === 0) {
       writeErr(`gptmon incident ${command}: no incident is open (gptmon incident start declares one; gptmon incident list shows the others)\n`);
       return { ok: false, code: REFUSED };

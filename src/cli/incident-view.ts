@@ -22,14 +22,15 @@ export async function runIncidentStatus(id: string | undefined, opts: { json?: b
   const config = configOrExit(globals);
   if (!config) return FAILED;
   const recorder = recorderFor(config);
-  const which = whichIncident(recorder, id, 'status');
+  const which = whichIncident(recorder, id, 'status', true);
   if (!which.ok) return which.code;
   const inc = which.incident;
   const monitor = openMonitor(config);
-  let firing: string[] = [];
+  // Null: nothing could be read, so what fires is not known (never "nothing").
+  let firing: string[] | null = null;
   try {
     const snap = await readOnce(monitor, config);
-    firing = snap.alerts.filter((a) => a.state === 'firing').map((a) => a.name);
+    if (!snap.unknown) firing = snap.alerts.filter((a) => a.state === 'firing').map((a) => a.name);
   } finally {
     await monitor.close();
   }
@@ -43,7 +44,7 @@ export async function runIncidentStatus(id: string | undefined, opts: { json?: b
   }
   const lines = [
     `${inc.id}  SEV${inc.sev}  "${sanitize(inc.title)}"  ${inc.resolvedAt ? `resolved ${formatAge(now - inc.resolvedAt)} ago` : `open ${formatAge(now - inc.declaredAt)}`}`,
-    `commander ${inc.commander ? sanitize(inc.commander) : 'none yet (gptmon incident commander NAME)'} · checklist ${done}/${items.length} · firing now: ${firing.length ? firing.map(sanitize).join(', ') : 'nothing'}`,
+    `commander ${inc.commander ? sanitize(inc.commander) : 'none yet (gptmon incident commander NAME)'} · checklist ${done}/${items.length} · firing now: ${firing === null ? 'unknown (the trader and its metrics could not be read)' : firing.length ? firing.map(sanitize).join(', ') : 'nothing'}`,
     '',
     ...last.map((e) => `${hhmmss(e.time)} ${sanitize(e.operator).padEnd(8)} ${describeEvent(e)}${e.lead ? '  (before it was declared)' : ''}`),
   ];
@@ -80,7 +81,7 @@ export async function runIncidentReport(id: string | undefined, opts: { output?:
   const config = configOrExit(globals);
   if (!config) return FAILED;
   const recorder = recorderFor(config);
-  const which = whichIncident(recorder, id, 'report');
+  const which = whichIncident(recorder, id, 'report', true);
   if (!which.ok) return which.code;
   const data = reportData(which.incident);
   const text = opts.json ? `${JSON.stringify(data, null, 2)}\n` : reportMarkdown(data);

@@ -103,7 +103,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   incident
     .command('status')
     .description('severity, commander, age, the checklist, what fires now, the last ten events')
-    .argument('[id]', 'the incident (else the one open)')
+    .argument('[id]', 'the incident (else the one open, else the newest)')
     .option('--json', 'one JSON document on stdout')
     .action(act(async (id: string | undefined, o: { json?: boolean }, cmd: Command) => (await view()).runIncidentStatus(id, o, globals(cmd))));
   incident
@@ -151,7 +151,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   incident
     .command('report')
     .description('the post-mortem, in Markdown (or --json), from the recorded timeline')
-    .argument('[id]', 'the incident (else the one open)')
+    .argument('[id]', 'the incident (else the one open, else the newest)')
     .option('-o, --output <file>', 'write it to this file')
     .option('--json', 'the same as data')
     .action(act(async (id: string | undefined, o: { output?: string; json?: boolean }, cmd: Command) => (await view()).runIncidentReport(id, o, globals(cmd))));

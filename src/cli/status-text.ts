@@ -7,7 +7,8 @@ import type { Snapshot } from '../engine/types.js';
 import { formatAge, formatThresholds, formatValue, truncate } from '../text/format.js';
 import { wrap } from '../text/wrap.js';
 import { sanitize } from '../util/sanitize.js';
-import { sourcesLine } from './source-text.js';
+import { sourcesLines } from './source-text.js';
+import { otherAlertsText } from '../text/prom-notes.js';
 
 export const LEVEL_WORD: Record<Level, string> = { ok: 'OK', warning: 'WARN', critical: 'CRIT' };
 export const STATUS_WORD = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN'] as const;
@@ -30,7 +31,7 @@ export function statusText(snap: Snapshot, config: Config, width = 80): string[]
   const lines = [head.join('  ')];
   // Why, worst first: the headline is never without its reason.
   if (snap.verdict.reasons.length) lines.push(...wrap(`why: ${snap.verdict.reasons.map(sanitize).join('; ')}`, width));
-  lines.push(truncate(`sources: ${sourcesLine(snap)}`, width), ...snap.problems.map((p) => truncate(`problem: ${sanitize(p)}`, width)), '');
+  lines.push(...sourcesLines(snap, width), ...snap.problems.map((p) => truncate(`problem: ${sanitize(p)}`, width)), '');
   if (snap.unknown) {
     lines.push('Nothing could be read: check the URLs (gptmon config show) and that the trader is up.');
     return [...lines, '', alertsSummary(snap, width)];
@@ -43,7 +44,7 @@ export function statusText(snap: Snapshot, config: Config, width = 80): string[]
     if (!m) continue;
     // A stale value keeps its state (STALE beside it); which series, when there are several.
     const state = m.noData ? 'WARN' : m.value === undefined ? 'n/a' : LEVEL_WORD[m.level];
-    const notes = [m.noData ? `no data (${m.noData})` : '', m.stale && m.value !== undefined ? 'STALE' : '', m.labels ? Object.entries(m.labels).map(([k, v]) => `${sanitize(k)}=${sanitize(v)}`).join(' ') : ''].filter(Boolean).join(' ');
+    const notes = [m.error ? `QUERY FAILED (${sanitize(m.error)})` : '', m.noData ? `no data (${m.noData})` : '', m.stale && !m.error && m.value !== undefined ? 'STALE' : '', m.labels ? Object.entries(m.labels).map(([k, v]) => `${sanitize(k)}=${sanitize(v)}`).join(' ') : ''].filter(Boolean).join(' ');
     lines.push(truncate(`${spec.label.padEnd(14)} ${formatValue(m.value, spec.kind).padStart(9)}  ${state.padEnd(5)}  ${formatThresholds(spec).padEnd(12)}${notes ? ` ${notes}` : ''}`.trimEnd(), width));
   }
   lines.push(truncate(`breakers: ${breakersText(snap)}`, width));
@@ -52,6 +53,8 @@ export function statusText(snap: Snapshot, config: Config, width = 80): string[]
     lines.push(truncate(`health: ${t.components.map((c) => `${sanitize(c.name)} ${c.healthy ? 'ok' : `FAIL${c.message ? ` (${sanitize(c.message)})` : ''}`}`).join(', ')}`, width));
   }
   lines.push('', alertsSummary(snap, width));
+  const others = otherAlertsText(snap, config.other_alerts === 'count');
+  if (others) lines.push(truncate(`${others} — gptmon alerts`, width));
   return lines;
 }
 

@@ -14,6 +14,7 @@ import type { Config } from '../config/types.js';
 import { parseDurationMs } from '../config/units.js';
 import { Monitor } from '../monitor/monitor.js';
 import { consoleRunbooks } from '../runbooks/console-runbooks.js';
+import { readCa } from '../sources/auth.js';
 import { createHttp } from '../sources/http.js';
 import { ackFile, alertStateFile, incidentsDir, progressFile } from '../store/state-paths.js';
 import { Observer } from '../incidents/observer.js';
@@ -78,7 +79,8 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   // Even on a hard exit the token file must not stay behind.
   process.once('exit', steps.removeTokenFile);
   // The controls have their own connections: a wedged poll must not delay a halt.
-  const controlHttp = createHttp({ timeoutMs: opts.config.timeoutMs });
+  const { ca } = readCa(opts.config.ca_file);
+  const controlHttp = createHttp({ timeoutMs: opts.config.timeoutMs, ...(ca ? { ca } : {}) });
   const controls = new ControlService(controlTarget(opts.config), controlHttp, operator);
   const monitor = new Monitor({ config: opts.config, ackFile: opts.ackFile, refreshMs: refresh.value, observer: new Observer(recorder) });
   const controller = new Controller({ monitor, refreshMs: refresh.value, alertStateFile: opts.alertStateFile, onNewCritical: () => bell && stdout.write('\x07') });

@@ -82,6 +82,12 @@ function checkUrl(value: string, where: string, issues: ConfigIssue[], at?: { is
   return value.replace(/\/+$/, '');
 }
 
+/** The `instance` label Prometheus gives a target scraped at this URL: host:port, the port spelled out. */
+export function instanceOf(url: string): string {
+  const u = new URL(url);
+  return u.port ? u.host : `${u.host}:${u.protocol === 'https:' ? 443 : 80}`;
+}
+
 /**
  * The Alertmanager peers: a flag or the environment (comma-separated), else
  * the last file that names them. Any URL that is wrong is an error: a
@@ -192,8 +198,11 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     if (spec) alerts.push(spec);
   }
 
+  const trader = urls.trader ?? DEFAULT_TRADER_URL;
   const config: Config = {
-    trader: urls.trader ?? DEFAULT_TRADER_URL,
+    trader,
+    selector: settings.selector ?? { instance: instanceOf(trader) },
+    other_alerts: settings.other_alerts ?? 'show',
     allow_insecure: settings.allow_insecure ?? false,
     read_only: settings.read_only ?? false,
     timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -209,6 +218,8 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
   };
   if (urls.prometheus) config.prometheus = urls.prometheus;
   if (alertmanager) config.alertmanager = alertmanager;
-  for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir'] as const) if (settings[k]) config[k] = expandHome(settings[k]);
+  for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'ca_file'] as const) if (settings[k]) config[k] = expandHome(settings[k]);
+  if (settings.prometheus_auth) config.prometheus_auth = settings.prometheus_auth;
+  if (settings.alertmanager_auth) config.alertmanager_auth = settings.alertmanager_auth;
   return { config, issues };
 }

@@ -6,6 +6,7 @@ import type { Config, MetricSpec } from './types.js';
 import { formatDuration } from './units.js';
 import { catalogueEntry } from '../metrics/catalogue.js';
 import { maskUrl } from '../util/mask-url.js';
+import { matchers } from '../metrics/promql.js';
 
 function formatThreshold(value: number, spec: MetricSpec): string | number {
   if (spec.kind === 'ratio') return `${+(value * 100).toFixed(6)}%`;
@@ -51,6 +52,10 @@ export function configToYaml(config: Config): string {
   if (config.prometheus) doc.prometheus = maskUrl(config.prometheus);
   if (config.alertmanager) doc.alertmanager = config.alertmanager.length === 1 ? maskUrl(config.alertmanager[0]!) : config.alertmanager.map(maskUrl);
   for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir'] as const) if (config[k]) doc[k] = config[k];
+  // The selector as PromQL text, which reads back as it is; auth names files, never secrets.
+  if (config.prometheus) doc.selector = matchers(config.selector);
+  for (const k of ['prometheus_auth', 'alertmanager_auth', 'ca_file'] as const) if (config[k]) doc[k] = config[k];
+  if (config.other_alerts !== 'show') doc.other_alerts = config.other_alerts;
   Object.assign(doc, {
     allow_insecure: config.allow_insecure,
     read_only: config.read_only,

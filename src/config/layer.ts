@@ -8,6 +8,7 @@ import { SEVERITIES, type CircuitBreakers, type Direction, type Origin, type Sev
 import { parseDurationMs, parseThreshold, type ValueKind } from './units.js';
 import type { YamlCursor } from './yaml-cursor.js';
 import { didYouMean } from '../util/closest.js';
+import { readAuth, readSelector, type AuthSpec } from './access.js';
 
 export interface MetricPatch {
   at: YamlCursor;
@@ -55,6 +56,11 @@ export interface Settings {
   stepTimeoutMs: number;
   resolvedKeepMs: number;
   maxScrapeBytes: number;
+  selector: Record<string, string>;
+  prometheus_auth: AuthSpec;
+  alertmanager_auth: AuthSpec;
+  ca_file: string;
+  other_alerts: 'show' | 'count';
 }
 
 export interface ConfigLayer {
@@ -69,7 +75,7 @@ export interface ConfigLayer {
   circuit_breakers: Partial<CircuitBreakers>;
 }
 
-const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'timeout', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers'] as const;
+const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'timeout', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'selector', 'prometheus_auth', 'alertmanager_auth', 'ca_file', 'other_alerts', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers'] as const;
 const METRIC_KEYS = ['description', 'threshold_warning', 'threshold_critical', 'check_interval', 'direction', 'kind', 'metric', 'quantile', 'query', 'label', 'panel'] as const;
 const ALERT_KEYS = ['alert', 'condition', 'duration', 'action', 'severity', 'runbook', 'summary'] as const;
 const SEVERITY_KEYS = ['response_time', 'team', 'examples'] as const;
@@ -298,6 +304,7 @@ export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
       case 'runbooks_dir':
       case 'progress_dir':
       case 'incidents_dir':
+      case 'ca_file':
       case 'audit_log': {
         const s = v.string();
         if (s !== undefined) {
@@ -323,6 +330,23 @@ export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
         const n = parseBytes(v.value());
         if (typeof n === 'string') v.issue(n);
         else layer.settings.maxScrapeBytes = n;
+        break;
+      }
+      case 'selector': {
+        const labels = readSelector(v);
+        if (labels) layer.settings.selector = labels;
+        break;
+      }
+      case 'prometheus_auth':
+      case 'alertmanager_auth': {
+        const auth = readAuth(v);
+        if (auth) layer.settings[key] = auth;
+        break;
+      }
+      case 'other_alerts': {
+        const o = v.value();
+        if (o === 'show' || o === 'count') layer.settings.other_alerts = o;
+        else v.issue(`expected "show" (listed apart, not in the exit code) or "count" (they count as this trader's), got ${JSON.stringify(o)}`);
         break;
       }
       case 'resolved_keep': {

@@ -1,6 +1,9 @@
 import type { Direction, MetricRead } from '../metrics/types.js';
 import type { Condition } from './condition.js';
 import type { ValueKind } from './units.js';
+import type { AuthSpec } from './access.js';
+
+export type { AuthSpec } from './access.js';
 
 export type { Direction, MetricRead } from '../metrics/types.js';
 
@@ -90,6 +93,18 @@ export interface Config {
   alerts: AlertSpec[];
   severity_levels: Record<Severity, SeverityLevel>;
   circuit_breakers: CircuitBreakers;
+  /**
+   * The label matchers that pick the watched trader's series in Prometheus:
+   * the config's `selector`, else `instance` as the trader URL's host:port.
+   */
+  selector: Record<string, string>;
+  /** Credentials a proxy in front of Prometheus or Alertmanager asks for (file names, not secrets). */
+  prometheus_auth?: AuthSpec;
+  alertmanager_auth?: AuthSpec;
+  /** The CA that signed the https back ends' certificates. */
+  ca_file?: string;
+  /** Alerts of other jobs and traders: listed apart (`show`), or counted as this trader's (`count`). */
+  other_alerts: 'show' | 'count';
   origins: Partial<Record<string, Origin>>;
   files: string[];
 }

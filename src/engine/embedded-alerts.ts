@@ -2,7 +2,9 @@
 // rules): every alert over every series, one instance per series that
 // passes, each through its own pending → firing → resolved life. Instances
 // carry the labels a real Prometheus would give them (job, instance, and the
-// series' own), so a silence scoped by instance matches in both modes.
+// series' own), so a silence scoped by instance matches in both modes. Over
+// Prometheus's values, the target's labels are the ones Prometheus gave the
+// trader's `up` (setTargetLabels).
 
 import type { AlertSpec, Config } from '../config/types.js';
 import { INACTIVE, stepAlert, type AlertTrack } from './alert-state.js';
@@ -14,7 +16,7 @@ const trackKey = (name: string, labels: Record<string, string>) => (Object.keys(
 
 export class EmbeddedAlerts {
   private readonly tracks = new Map<string, { alert: string; track: AlertTrack }>();
-  private readonly scrapeLabels: Record<string, string>;
+  private scrapeLabels: Record<string, string>;
 
   constructor(
     private readonly config: Config,
@@ -24,17 +26,27 @@ export class EmbeddedAlerts {
     this.scrapeLabels = { job: 'gpt-trader', instance: url.host };
   }
 
+  /** The labels every series of the watched trader carries in Prometheus (its `up`'s, without the name). */
+  setTargetLabels(labels: Record<string, string>): void {
+    if (Object.keys(labels).length) this.scrapeLabels = labels;
+  }
+
   /** A series' own labels, without those the scrape adds to all (job, instance). */
   private own(labels: Record<string, string>): Record<string, string> {
     return Object.fromEntries(Object.entries(labels).filter(([k, v]) => this.scrapeLabels[k] !== v));
   }
 
-  /** One evaluation of every alert over what was read at `at`. */
-  step(at: number, lookup: Lookup): void {
+  /**
+   * One evaluation of every alert over what was read at `at`; with `only`,
+   * of those alerts alone (the rest are evaluated elsewhere: their states here are dropped).
+   */
+  step(at: number, lookup: Lookup, only?: (alert: string) => boolean): void {
+    if (only) for (const [key, t] of this.tracks) if (!only(t.alert)) this.tracks.delete(key);
     // Every series carries the labels the scrape gives it, as in Prometheus: `up{job="gpt-trader"}` matches.
     const scoped: Lookup = (metric, labels) => lookup(metric, labels)?.map((s) => ({ ...s, labels: { ...this.scrapeLabels, ...s.labels } }));
     const scopedKey = (own: Record<string, string>) => labelKey({ ...this.scrapeLabels, ...own });
     for (const alert of this.config.alerts) {
+      if (only && !only(alert.name)) continue;
       const outcome = evaluate(alert.expr, scoped);
       const seen = new Set<string>();
       for (const found of outcome.instances) {

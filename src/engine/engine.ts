@@ -5,7 +5,7 @@
 // and one verdict. No I/O and no clock of its own: tests drive it with a fake one.
 
 import type { Config } from '../config/types.js';
-import type { AmAlert, Exposition, Fetched, Histogram, PromAlert, Sample, TraderHealth } from '../sources/types.js';
+import type { AmAlert, Exposition, Fetched, Histogram, Sample, TraderHealth } from '../sources/types.js';
 import type { AlertTrack } from './alert-state.js';
 import { sortLiveFirst } from './alert-order.js';
 import { breakers } from './breakers.js';
@@ -13,9 +13,11 @@ import { classify } from './classify.js';
 import { countsOf } from './counts.js';
 import { EmbeddedAlerts } from './embedded-alerts.js';
 import type { Lookup } from './evaluate.js';
+import { distinguish } from './distinguish.js';
 import { delta, quantile } from './histogram.js';
 import { PromAlerts } from './prom-alerts.js';
-import { Readings, worstOf, type SeriesValue } from './readings.js';
+import { PrometheusState, type PromTick } from './prometheus-state.js';
+import { Readings, worstOf } from './readings.js';
 import { matcherProblem, matcherText } from './matchers.js';
 import { pagingOf, type AmTruth } from './paging.js';
 import { histogramOf } from './samples.js';
@@ -24,8 +26,10 @@ import { SourceTracker } from './source-status.js';
 import { traderView } from './trader-view.js';
 import type { Ack, AlertView, MetricView, Snapshot, SourceName } from './types.js';
 import { verdictOf } from './verdict.js';
+import { matchers } from '../metrics/promql.js';
 
 export { normaliseSeverity } from './prom-alerts.js';
+export type { PromTick } from './prometheus-state.js';
 
 export interface EngineOptions {
   /** A value older than this is shown as stale even if its source answered since. */
@@ -39,6 +43,7 @@ export class Engine {
   private readonly histograms = new Map<string, Array<{ at: number; h: Histogram }>>();
   private readonly embedded: EmbeddedAlerts;
   private readonly prom: PromAlerts;
+  private readonly promState: PrometheusState;
   private readonly sources: Record<SourceName, SourceTracker>;
   private health?: TraderHealth & { at: number };
   private info: { site?: string; model?: string } = {};
@@ -60,6 +65,7 @@ export class Engine {
     this.readings = new Readings(config.metrics, opts.historyPoints ?? 600);
     this.embedded = new EmbeddedAlerts(config, config.resolvedKeepMs);
     this.prom = new PromAlerts(config, config.resolvedKeepMs);
+    this.promState = new PrometheusState(config);
     this.sources = {
       trader: new SourceTracker('trader', true),
       metrics: new SourceTracker('metrics', this.mode === 'embedded'),
@@ -152,15 +158,38 @@ export class Engine {
 
   /**
    * Prometheus mode, one tick: every series of each metric, the trader's
-   * identity if known, and the alerts Prometheus evaluates. Either part
-   * failing marks the source; the part that worked is still used.
+   * identity if known, the alerts Prometheus evaluates, and (now and then)
+   * its rules. The alerts it has no rule for are evaluated here, over the
+   * values it answered. Either part failing marks the source; the part that
+   * worked is still used.
    */
-  recordPrometheus(at: number, values: Record<string, SeriesValue[]>, valuesProblem: { reason: string; ms: number } | undefined, alerts: Fetched<PromAlert[]>, info?: { site?: string; model?: string }): void {
-    const failed = valuesProblem ? { ok: false as const, ...valuesProblem } : !alerts.ok ? alerts : undefined;
-    this.sources.prometheus.record(at, failed ?? { ok: true, ms: alerts.ms });
-    for (const [name, series] of Object.entries(values)) this.readings.record(name, series, at);
-    if (info) this.info = info;
-    if (alerts.ok) this.prom.record(at, alerts.value);
+  recordPrometheus(at: number, tick: PromTick): void {
+    const failed = tick.failed ?? (!tick.alerts.ok ? tick.alerts : undefined);
+    this.sources.prometheus.record(at, failed ? { ok: false, reason: failed.reason, ms: failed.ms } : { ok: true, ms: tick.ms });
+    for (const [name, series] of Object.entries(tick.values)) this.readings.record(name, series, at);
+    if (tick.info) this.info = tick.info;
+    this.promState.record(tick);
+    if (tick.target) this.embedded.setTargetLabels(tick.target);
+    if (tick.alerts.ok) {
+      this.prom.record(at, tick.alerts.value, this.promState.identity());
+      this.promState.learn(this.prom.liveNames());
+    }
+    this.embedded.step(at, this.promLookup(!tick.failed, new Set(Object.keys(tick.values))), (name) => !this.promState.covers(name));
+  }
+
+  /**
+   * What a condition reads over Prometheus's answers: a metric read this tick
+   * (its series; `[]` when not there, so alerts on it resolve), or undefined
+   * when it was not (its query failed, it was not due), so alerts on it hold.
+   */
+  private promLookup(ok: boolean, read: Set<string>): Lookup {
+    const bySeries = new Map(Object.values(this.config.metrics).flatMap((m) => (m.read.as === 'gauge' ? [[m.read.series, m.name] as const] : [])));
+    return (metric) => {
+      if (!ok) return undefined;
+      const name = metric === 'up' ? 'up' : this.config.metrics[metric] ? metric : bySeries.get(metric);
+      if (!name) return [];
+      return read.has(name) ? this.readings.get(name)!.series : undefined;
+    };
   }
 
   /**
@@ -219,6 +248,11 @@ export class Engine {
       view.noData = r.noData;
       view.level = 'warning';
     }
+    const error = this.mode === 'prometheus' ? this.promState.metricError(name) : undefined;
+    if (error) {
+      view.error = error;
+      view.stale = true;
+    }
     return view;
   }
 
@@ -228,17 +262,20 @@ export class Engine {
     const metrics: Record<string, MetricView> = {};
     for (const name of new Set([...Object.keys(this.config.metrics), ...this.readings.names()])) metrics[name] = this.metricView(name, now, valuesOk);
     this.embedded.expire(now);
-    const raw: AlertView[] = this.mode === 'embedded' ? this.embedded.views(valuesOk) : this.prom.views(now, valuesOk);
+    const raw: AlertView[] = this.mode === 'embedded' ? this.embedded.views(valuesOk) : this.promAlertViews(now, valuesOk);
     // Alertmanager's view counts only while it answers; then gptmon matches the silences it last saw.
     const truth = this.sources.alertmanager.get().state === 'ok' ? this.amTruth : undefined;
-    const alerts = sortLiveFirst(
-      raw.map((a) => {
-        const paging = pagingOf(a.labels, now, truth, this.amAcks, this.localAcks);
-        // Inhibited: nobody is paged for it, so nobody is counted down to.
-        const respondBy = a.firingAt !== undefined && a.state === 'firing' && !paging.inhibitedBy ? a.firingAt + this.config.severity_levels[a.severity].responseMs : undefined;
-        return { ...a, ...paging, ...(respondBy !== undefined ? { respondBy } : {}) };
-      }),
-    );
+    const finish = (list: AlertView[]) =>
+      sortLiveFirst(
+        distinguish(list).map((a) => {
+          const paging = pagingOf(a.labels, now, truth, this.amAcks, this.localAcks);
+          // Inhibited: nobody is paged for it, so nobody is counted down to.
+          const respondBy = a.firingAt !== undefined && a.state === 'firing' && !paging.inhibitedBy ? a.firingAt + this.config.severity_levels[a.severity].responseMs : undefined;
+          return { ...a, ...paging, ...(respondBy !== undefined ? { respondBy } : {}) };
+        }),
+      );
+    const alerts = finish(raw);
+    const otherAlerts = this.mode === 'prometheus' ? finish(this.prom.views(now, valuesOk, true)) : [];
     const trader = traderView({
       ...(this.health ? { health: this.health } : {}),
       healthOk: this.sources.trader.get().state === 'ok',
@@ -249,6 +286,15 @@ export class Engine {
       staleAfterMs: this.staleAfterMs,
     });
     const sources = Object.fromEntries(Object.entries(this.sources).map(([k, t]) => [k, t.get()])) as Snapshot['sources'];
+    const problems = this.localAckProblem ? [`acks kept here cannot be read: ${this.localAckProblem}`] : [];
+    if (this.mode === 'prometheus') {
+      const p = this.promState;
+      if (sources.prometheus.state === 'ok') sources.prometheus = { ...sources.prometheus, ...(p.lagMs !== undefined ? { lagMs: p.lagMs } : {}), ...(p.warnings.length ? { warnings: p.warnings } : {}) };
+      // A partial answer is not a calm one.
+      problems.push(...p.warnings.map((w) => `prometheus warns: ${w}`));
+      const up = this.readings.get('up');
+      if (valuesOk && up && !up.series.length) problems.push(`prometheus has no up${matchers(this.config.selector)}: it does not scrape this trader under that name (set selector: in the config)`);
+    }
     const unknown = !Object.values(this.sources).some((t) => t.everOk());
     const base = {
       now,
@@ -257,13 +303,27 @@ export class Engine {
       trader,
       metrics,
       alerts,
+      otherAlerts,
+      ...(this.mode === 'prometheus' ? { rules: this.promState.view() } : {}),
       breakers: breakers(metrics, this.config.circuit_breakers),
       acks: [...this.amAcks, ...this.localAcks].filter((a) => a.expiresAt > now),
-      problems: [...(this.localAckProblem ? [`acks kept here cannot be read: ${this.localAckProblem}`] : []), ...this.unreadableSilences(now), ...this.problems.values()],
+      problems: [...problems, ...this.unreadableSilences(now), ...this.problems.values()],
       ...(this.mode === 'embedded' && this.scrape ? { scrape: this.scrape } : {}),
       unknown,
     };
-    const verdict = verdictOf(base, (n) => this.config.metrics[n]?.label ?? n);
-    return { ...base, verdict, counts: countsOf(alerts, metrics, this.config), worst: verdict.code === 2 ? 'critical' : verdict.code === 1 ? 'warning' : 'ok' };
+    // Other jobs' alerts are listed apart and count only when the config says so.
+    const counted = this.config.other_alerts === 'count' ? [...alerts, ...otherAlerts] : alerts;
+    const verdict = verdictOf({ ...base, alerts: counted }, (n) => this.config.metrics[n]?.label ?? n);
+    return { ...base, verdict, counts: countsOf(counted, metrics, this.config), worst: verdict.code === 2 ? 'critical' : verdict.code === 1 ? 'warning' : 'ok' };
+  }
+
+  /**
+   * This trader's alerts with Prometheus: its own for the alerts it has rules
+   * for, gptmon's for the rest, never one alert from both.
+   */
+  private promAlertViews(now: number, valuesOk: boolean): AlertView[] {
+    const names = new Set(this.config.alerts.map((a) => a.name));
+    const fromProm = this.prom.views(now, valuesOk).filter((a) => !names.has(a.name) || this.promState.covers(a.name));
+    return [...fromProm, ...this.embedded.views(valuesOk)];
   }
 }

@@ -20,6 +20,22 @@ export interface SourceStatus {
   lastOkAt?: number;
   reason?: string;
   ms?: number;
+  /** Prometheus: how far behind its answer's time the trader's newest sample was (a back end's query lag). */
+  lagMs?: number;
+  /** Prometheus: the `warnings` of its last answers (a partial answer). */
+  warnings?: string[];
+}
+
+/** Which of gptmon's alerts Prometheus evaluates, from its /api/v1/rules; gptmon evaluates the rest itself. */
+export interface RulesView {
+  /** gptmon's alerts. */
+  total: number;
+  /** Those with a rule of the same name in Prometheus. */
+  inPrometheus: number;
+  /** The names gptmon evaluates itself, over the values it queries. */
+  evaluatedHere: string[];
+  /** The rules could not be read (yet): every alert is evaluated here, and why. */
+  problem?: string;
 }
 
 export interface MetricView {
@@ -39,6 +55,8 @@ export interface MetricView {
   stale: boolean;
   /** The read worked but gave no number: `missing`, `NaN`, `+Inf`, `-Inf`. */
   noData?: string;
+  /** Its own query failed (Prometheus refused it): why. The rest of the source is fine. */
+  error?: string;
   /** Recent values of the worst series, oldest first, for sparklines. */
   history: ArrayLike<number>;
 }
@@ -139,6 +157,14 @@ export interface Snapshot {
   /** Threshold metrics and the other series the panels show, by name. */
   metrics: Record<string, MetricView>;
   alerts: AlertView[];
+  /**
+   * Prometheus's alerts about other jobs and traders (labels that contradict
+   * the trader's selector): listed apart, and not in the verdict unless the
+   * config says `other_alerts: count`.
+   */
+  otherAlerts: AlertView[];
+  /** Prometheus mode: which alerts Prometheus evaluates and which gptmon evaluates here. */
+  rules?: RulesView;
   breakers: BreakerView[];
   acks: Ack[];
   /** What gptmon could not do with its own files (acks kept here unreadable, …): shown, never hidden. */

@@ -6,11 +6,16 @@
 //   UNKNOWN (3): nothing could be read, or the trader is not answering and
 //     SystemDown has not yet fired (it may be a blip; it is not OK);
 //   WARNING (1): a warning line crossed, a medium or low alert firing, a
-//     metric with no data, an unhealthy component, a source that could not be
-//     read, unreadable /metrics lines, a problem with gptmon's own files;
+//     metric with no data or whose own query failed, an unhealthy component,
+//     a source that could not be read, unreadable /metrics lines, a problem
+//     (gptmon's own files, a Prometheus warning, a selector that selects nothing);
 //   OK (0): none of these.
 // An alert Alertmanager inhibits counts as any other firing alert (its
 // condition holds; only its page is held back), its reason saying by what.
+//
+// The alerts judged are `snap.alerts`, the watched trader's: other jobs' and
+// traders' alerts (`snap.otherAlerts`) change nothing here unless the engine
+// hands them in (the config's `other_alerts: count`).
 
 import { formatAge } from '../text/age.js';
 import type { AlertView, MetricView, Snapshot, SourceStatus } from './types.js';
@@ -47,9 +52,11 @@ export function verdictOf(snap: Omit<Snapshot, 'verdict' | 'worst' | 'counts'>, 
   if (silent !== undefined) return { code: 3, word: 'UNKNOWN', reasons: [`trader not answering for ${formatAge(silent)}`] };
 
   const critical: string[] = [];
-  const warning: string[] = [];
+  // Problems first among the warnings: one (a selector that selects nothing) may be why every metric has no data.
+  const warning: string[] = [...snap.problems];
   const metrics = Object.values(snap.metrics) as MetricView[];
   for (const m of metrics) {
+    if (m.error) warning.push(`${labelOf(m.name)}: query failed (${m.error})`);
     if (!m.judged && !m.noData) continue;
     if (m.noData) warning.push(`${labelOf(m.name)}: no data (${m.noData})`);
     else if (m.level === 'critical') critical.push(`${labelOf(m.name)} past its critical line`);
@@ -64,7 +71,6 @@ export function verdictOf(snap: Omit<Snapshot, 'verdict' | 'worst' | 'counts'>, 
   for (const s of Object.values(snap.sources)) if (dark(s)) warning.push(`${s.name} ${s.state}`);
   if (snap.scrape?.unreadable) warning.push(`/metrics: ${snap.scrape.unreadable} line${snap.scrape.unreadable === 1 ? '' : 's'} unreadable`);
   if (snap.scrape?.duplicates.length) warning.push(`/metrics: duplicate series ${snap.scrape.duplicates.join(', ')}`);
-  warning.push(...snap.problems);
   const code = critical.length ? 2 : warning.length ? 1 : 0;
   return { code, word: WORD[code], reasons: [...critical, ...warning] };
 }

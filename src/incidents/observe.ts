@@ -3,9 +3,10 @@
 // amtool), and now and then the values themselves. Keys make them idempotent:
 // every process that sees the same alert fire produces the same event.
 
-import type { Snapshot } from '../engine/types.js';
+import type { Ack, Snapshot } from '../engine/types.js';
 import { alertLineText } from '../text/alert-text.js';
 import type { NewEvent } from './recorder.js';
+import type { Values } from './types.js';
 import { valuesOf } from './values.js';
 
 /** How often values are sampled: often while an incident runs (the post-mortem's numbers), rarely otherwise. */
@@ -32,4 +33,15 @@ export function observedEvents(snap: Snapshot, sampleEveryMs: number): NewEvent[
     out.push({ kind: 'sample', time: snap.now, operator: '—', key: `sample:${sampleEveryMs}:${bucket}`, values });
   }
   return out;
+}
+
+/**
+ * An ack made or ended by this process, recorded as it happens with who did
+ * it. A new ack has the key its observation would have, so it is one event.
+ */
+export function ackChangeEvent(kind: 'ack' | 'unack', ack: Ack, operator: string, values: Values | undefined, now: number): NewEvent {
+  const fact = { alert: ack.alertname, forMs: ack.expiresAt - ack.createdAt, comment: ack.comment, where: ack.where };
+  return kind === 'ack'
+    ? { kind, time: ack.createdAt, operator, key: `ack:${ack.id}`, ack: fact, ...(values ? { values } : {}) }
+    : { kind, time: now, operator, key: `unack:${ack.id}`, ack: fact, ...(values ? { values } : {}) };
 }

@@ -64,9 +64,11 @@ export class Recorder {
   /** The newest values recorded, if not older than `maxAgeMs`: what a control from the command line was taken against. */
   latestValues(maxAgeMs: number): Values | undefined {
     const since = this.clock() - maxAgeMs;
-    const recent = this.recent(since);
-    for (let i = recent.length - 1; i >= 0; i--) if (recent[i]!.values && recent[i]!.values!.at >= since) return recent[i]!.values;
-    return undefined;
+    // An incident's declaration carries values the rolling log does not have.
+    const declared = this.openNow().flatMap((id) => this.timeline(id).events.filter((e) => e.kind === 'declared'));
+    let latest: Values | undefined;
+    for (const e of [...this.recent(since), ...declared]) if (e.values && e.values.at >= since && (!latest || e.values.at > latest.at)) latest = e.values;
+    return latest;
   }
 
   /** The incidents open now, oldest first. */

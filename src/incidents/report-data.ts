@@ -32,8 +32,8 @@ export interface ReportData {
   impact: {
     peakDrawdown?: { value: number; at: number };
     worstDailyReturn?: { value: number; at: number };
-    haltedMs?: number;
-    halted?: { from: number; to?: number };
+    /** From the first verified halt to the first verified resume after it (absent when not resumed). */
+    halted?: { from: number; resumed?: number };
     positionsClosedAt?: number;
     modelSwitchedAt?: number;
     failedOverAt?: number;
@@ -102,9 +102,7 @@ function impactOf(inc: Incident): ReportData['impact'] {
   const halt = verified('halt')[0];
   if (halt) {
     const resume = verified('resume').find((e) => e.time > halt.time);
-    const to = resume?.time ?? inc.resolvedAt;
-    impact.halted = { from: halt.time, ...(to !== undefined ? { to } : {}) };
-    if (to !== undefined) impact.haltedMs = to - halt.time;
+    impact.halted = { from: halt.time, ...(resume ? { resumed: resume.time } : {}) };
   }
   const flatten = verified('flatten')[0];
   if (flatten) impact.positionsClosedAt = flatten.time;

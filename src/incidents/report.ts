@@ -13,6 +13,8 @@ const time = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 /** Outside text in a table cell: no pipe may end the cell early. */
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 const pct = (v: number | undefined) => (v === undefined ? '—' : formatPercent(v));
+/** A value read well before its event (a command that did not read the trader itself) says when it was read. */
+const valueAt = (e: { time: number; values?: { at: number } }, v: number | undefined) => (v !== undefined && e.values && e.time - e.values.at > 10_000 ? `${pct(v)} (at ${time(e.values.at)})` : pct(v));
 
 export function reportMarkdown(d: ReportData): string {
   const out: string[] = [];
@@ -34,7 +36,9 @@ export function reportMarkdown(d: ReportData): string {
   if (d.impact.peakDrawdown) impact.push(`Peak drawdown ${formatPercent(d.impact.peakDrawdown.value)} at ${time(d.impact.peakDrawdown.at)}`);
   if (d.impact.worstDailyReturn) impact.push(`worst daily return ${formatPercent(d.impact.worstDailyReturn.value)} at ${time(d.impact.worstDailyReturn.at)}`);
   if (impact.length) out.push(`- ${impact.join('; ')}.`);
-  if (d.impact.halted) out.push(`- Trading halted ${d.impact.haltedMs !== undefined ? formatAge(d.impact.haltedMs) : 'and not resumed'} (${time(d.impact.halted.from)} to ${d.impact.halted.to !== undefined ? time(d.impact.halted.to) : 'now'}).`);
+  const h = d.impact.halted;
+  if (h && h.resumed) out.push(`- Trading halted ${formatAge(h.resumed - h.from)} (${time(h.from)} to ${time(h.resumed)}).`);
+  else if (h) out.push(`- Trading halted at ${time(h.from)} and not resumed${d.resolved ? ` when the incident was resolved (${formatAge(d.resolved.at - h.from)} later)` : ' yet'}.`);
   if (d.impact.positionsClosedAt) out.push(`- Positions closed at ${time(d.impact.positionsClosedAt)}.`);
   if (d.impact.modelSwitchedAt) out.push(`- Switched to the fallback model at ${time(d.impact.modelSwitchedAt)}.`);
   if (d.impact.failedOverAt) out.push(`- Failed over to the standby site at ${time(d.impact.failedOverAt)}.`);
@@ -50,7 +54,7 @@ export function reportMarkdown(d: ReportData): string {
   out.push('## Timeline', '', '| time (UTC) | who | what | drawdown | daily return |', '|---|---|---|---|---|');
   for (const e of d.timeline) {
     const lead = e.lead ? ' _(before it was declared)_' : '';
-    out.push(`| ${time(e.time)} | ${cell(sanitize(e.operator))} | ${cell(describeEvent(e))}${lead} | ${pct(e.values?.drawdown)} | ${pct(e.values?.dailyReturn)} |`);
+    out.push(`| ${time(e.time)} | ${cell(sanitize(e.operator))} | ${cell(describeEvent(e))}${lead} | ${valueAt(e, e.values?.drawdown)} | ${valueAt(e, e.values?.dailyReturn)} |`);
   }
   out.push('');
 

@@ -7,7 +7,8 @@ import type { Values } from './types.js';
 /** The snapshot's headline values; none when nothing at all could be read (no calm is claimed of what was not seen). */
 export function valuesOf(snap: Snapshot): Values | undefined {
   if (snap.unknown) return undefined;
-  const v = (name: string) => snap.metrics[name]?.value;
+  // A stale value is not what the engineer saw now: left out rather than recorded as of this moment.
+  const v = (name: string) => (snap.metrics[name]?.stale ? undefined : snap.metrics[name]?.value);
   const out: Values = {
     at: snap.now,
     trading: snap.trader.trading ?? 'unknown',

@@ -9,9 +9,13 @@ export function matchers(labels: Record<string, string>): string {
   return list.length ? `{${list.join(', ')}}` : '';
 }
 
-/** The quantile over the last minute of a histogram's buckets, as Prometheus computes it. */
+/**
+ * The quantile over the last minute of a histogram's buckets, as Prometheus
+ * computes it: one per scraped trader (by job and instance), so a rule over
+ * two traders in one job fires for the one whose latency it is.
+ */
 export function quantileExpr(series: string, q: number, labels: Record<string, string> = {}): string {
-  return `histogram_quantile(${q}, sum by (le) (rate(${series}_bucket${matchers(labels)}[1m])))`;
+  return `histogram_quantile(${q}, sum by (job, instance, le) (rate(${series}_bucket${matchers(labels)}[1m])))`;
 }
 
 /** The PromQL that reads a metric, with extra label matchers (a condition's, a trader's selector). */

@@ -45,11 +45,15 @@ function acksOf(silences: Silence[], alerts: AmAlert[]): Ack[] {
   return silences.flatMap((s) => (s.state !== 'expired' || named.has(s.id) ? (silenceToAck(s) ?? []) : []));
 }
 
+/** An ack made or removed here, as it happened: for the flight recorder (observation would miss who removed one). */
+export type AckChange = { kind: 'ack' | 'unack'; ack: Ack; operator: string };
+
 export class AckService {
   constructor(
     private readonly localFile: string,
     private readonly am: AlertmanagerPeers | undefined,
     private readonly clock: () => number = Date.now,
+    private readonly onChange: (change: AckChange) => void = () => {},
   ) {}
 
   /** Live acks kept here, and (when configured) what Alertmanager holds: its alerts' status and its silences. */
@@ -71,7 +75,11 @@ export class AckService {
     let warning: string | undefined;
     if (this.am) {
       const made = await this.am.createSilence({ matchers, startsAt: now, endsAt: now + req.forMs, createdBy: req.operator, comment: req.comment });
-      if (made.ok) return { ok: true, ack: { id: made.id, ...base, where: 'alertmanager' }, peer: made.peer, confirmedBy: made.confirmedBy };
+      if (made.ok) {
+        const ack: Ack = { id: made.id, ...base, where: 'alertmanager' };
+        this.onChange({ kind: 'ack', ack, operator: req.operator });
+        return { ok: true, ack, peer: made.peer, confirmedBy: made.confirmedBy };
+      }
       const urls = this.am.urls.map(maskUrl);
       if (made.taken) warning = `Alertmanager at ${maskUrl(made.taken.peer)} answered silence ${made.taken.id}, but ${made.reason}: kept on this machine too`;
       else if (urls.length === 1) warning = `Alertmanager at ${urls[0]} did not take it (${made.reason}): kept on this machine only, other engineers will not see it`;
@@ -80,12 +88,19 @@ export class AckService {
     const ack: Ack = { id: randomUUID(), ...base, where: 'local' };
     const saved = updateAckFile(this.localFile, now, (acks) => [...acks, ack]);
     if (!saved.ok) return { ok: false, reason: warning ? `${warning}; and ${saved.reason}` : saved.reason };
+    this.onChange({ kind: 'ack', ack, operator: req.operator });
     const warnings = [warning, saved.warning].filter(Boolean).join('; ');
     return { ok: true, ack, ...(warnings ? { warning: warnings } : {}) };
   }
 
-  /** Ends an ack by id, wherever it is kept. */
-  async remove(ack: Ack): Promise<{ ok: true } | { ok: false; reason: string }> {
+  /** Ends an ack by id, wherever it is kept; `operator` is who ended it. */
+  async remove(ack: Ack, operator: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+    const res = await this.end(ack);
+    if (res.ok) this.onChange({ kind: 'unack', ack, operator });
+    return res;
+  }
+
+  private async end(ack: Ack): Promise<{ ok: true } | { ok: false; reason: string }> {
     if (ack.where === 'alertmanager') {
       if (!this.am) return { ok: false, reason: 'no Alertmanager configured' };
       const res = await this.am.expireSilence(ack.id);

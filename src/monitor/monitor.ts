@@ -10,13 +10,15 @@ import type { Snapshot } from '../engine/types.js';
 import { AlertmanagerPeers } from '../sources/alertmanager-peers.js';
 import { createHttp, type Http } from '../sources/http.js';
 import { PrometheusClient } from '../sources/prometheus.js';
-import type { PromSample } from '../sources/types.js';
-import type { SeriesValue } from '../engine/readings.js';
+import { endpointFor, readCa, withEndpoints, type Endpoint } from '../sources/auth.js';
 import { fetchHealth, scrapeMetrics } from '../sources/trader.js';
 import { loadAlertState, saveAlertState } from '../store/alert-state-file.js';
 import { AckService } from './ack-service.js';
 import type { Observer } from '../incidents/observer.js';
-import { buildQueries } from './prom-queries.js';
+import { ackChangeEvent } from '../incidents/observe.js';
+import { valuesOf } from '../incidents/values.js';
+import { pollPrometheus } from './prom-poll.js';
+import { RulesSchedule } from './rules-schedule.js';
 
 export interface MonitorOptions {
   config: Config;
@@ -38,16 +40,29 @@ export class Monitor {
   private readonly clock: () => number;
   private readonly refreshMs: number;
   private readonly lastPolled: Record<string, number | undefined> = {};
+  private readonly rules = new RulesSchedule();
 
   constructor(private readonly opts: MonitorOptions) {
     const { config } = opts;
     this.clock = opts.clock ?? Date.now;
     this.refreshMs = opts.refreshMs ?? 1000;
-    this.http = opts.http ?? createHttp({ timeoutMs: config.timeoutMs, ...(opts.onConnect ? { onConnect: opts.onConnect } : {}) });
+    const tls = readCa(config.ca_file);
+    const http = opts.http ?? createHttp({ timeoutMs: config.timeoutMs, ...(opts.onConnect ? { onConnect: opts.onConnect } : {}), ...(tls.ca ? { ca: tls.ca } : {}) });
     this.engine = new Engine(config, { staleAfterMs: Math.max(3 * this.refreshMs, 5000) });
-    if (config.prometheus) this.prom = new PrometheusClient(this.http, config.prometheus);
-    const am = config.alertmanager ? new AlertmanagerPeers(this.http, config.alertmanager) : undefined;
-    this.acks = new AckService(opts.ackFile, am, this.clock);
+    // Credentials go in headers, never in the URLs the clients hold (and may show).
+    const prometheus = config.prometheus ? endpointFor(config.prometheus, config.prometheus_auth, 'prometheus_auth') : undefined;
+    const alertmanagers = (config.alertmanager ?? []).map((u) => endpointFor(u, config.alertmanager_auth, 'alertmanager_auth'));
+    this.http = withEndpoints(http, [...(prometheus ? [prometheus] : []), ...alertmanagers], tls.problem);
+    if (prometheus) this.prom = new PrometheusClient(this.http, prometheus.url);
+    const am = alertmanagers.length ? new AlertmanagerPeers(this.http, alertmanagers.map((e) => e.url)) : undefined;
+    this.acks = new AckService(opts.ackFile, am, this.clock, (c) => {
+      const recorder = opts.observer?.recorder;
+      if (!recorder) return;
+      // `gptmon ack` may not have read the trader: then the values another gptmon recorded in the last minute.
+      const values = valuesOf(this.snapshot()) ?? recorder.latestValues(60_000);
+      const recorded = recorder.record([ackChangeEvent(c.kind, c.ack, c.operator, values, this.clock())], c.operator);
+      if (!recorded.ok) this.engine.setProblem('incidents', `the incident log cannot be written: ${recorded.reason}`);
+    });
   }
 
   /** One poll of everything due. Never throws: failures become source states. */
@@ -72,54 +87,24 @@ export class Monitor {
     const specs = Object.values(this.opts.config.metrics);
     const intervals = Object.fromEntries(specs.map((s) => [s.name, pollIntervalMs(s.checkIntervalMs, this.refreshMs)]));
     const due = new Set(dueNow(intervals, this.lastPolled, now, this.refreshMs));
-    const queries = buildQueries(specs.filter((s) => due.has(s.name)));
-    const [answers, alerts] = await Promise.all([Promise.all(queries.map((q) => prom.query(q.expr))), prom.alerts()]);
-    const at = this.clock();
-    const values: Record<string, SeriesValue[]> = {};
-    let failed: { reason: string; ms: number } | undefined;
-    let info: { site?: string; model?: string } | undefined;
-    // A series may feed several metrics (a gauge shown and judged under two names).
-    const bySeries = new Map<string, string[]>();
-    for (const s of specs) if (s.read.as === 'gauge') bySeries.set(s.read.series, [...(bySeries.get(s.read.series) ?? []), s.name]);
-    answers.forEach((res, i) => {
-      const q = queries[i]!;
-      if (!res.ok) {
-        failed ??= { reason: res.reason, ms: res.ms };
-        return;
-      }
-      if (q.as !== 'byName') {
-        // A quantile with no observations in its window is empty or NaN: idle, not missing.
-        const series = res.value.filter((s) => !Number.isNaN(s.value)).map((s) => ({ labels: s.labels, value: s.value }));
-        if (series.length) values[q.as] = series;
-        return;
-      }
-      for (const [name, samples] of byName(res.value)) {
-        const sample = samples[0]!;
-        if (name === 'trader_info') info = { ...(sample.labels.site ? { site: sample.labels.site } : {}), ...(sample.labels.model ? { model: sample.labels.model } : {}) };
-        else for (const metric of bySeries.get(name) ?? [name]) values[metric] = samples.map((s) => ({ labels: withoutName(s.labels), value: s.value }));
-      }
-      // Every gauge due and not answered is not exposed now.
-      for (const s of specs) if (due.has(s.name) && s.read.as === 'gauge' && !values[s.name]) values[s.name] = [];
-    });
-    if (!failed) {
-      for (const name of due) this.lastPolled[name] = now;
-    }
-    this.engine.recordPrometheus(at, values, failed, alerts, info);
+    const withRules = this.rules.due(now);
+    const tick = await pollPrometheus(prom, { specs, due, selector: this.opts.config.selector, withRules });
+    if (!tick.failed) for (const name of due) this.lastPolled[name] = now;
+    this.rules.polled(now, tick);
+    this.engine.recordPrometheus(this.clock(), tick);
   }
 
   snapshot(): Snapshot {
     return this.engine.snapshot(this.clock());
   }
 
-  /** Picks up the embedded alert states a recent run left, so durations carry over. */
+  /** Picks up the embedded alert states a recent run left, so durations carry over (with Prometheus: of the alerts evaluated here). */
   restoreAlertState(file: string): void {
-    if (this.prom) return;
     const saved = loadAlertState(file, this.opts.config.trader, this.clock());
     if (saved) this.engine.importState(saved);
   }
 
   saveAlertState(file: string): void {
-    if (this.prom) return;
     saveAlertState(file, this.opts.config.trader, this.clock(), this.engine.exportState());
   }
 
@@ -127,20 +112,6 @@ export class Monitor {
     return this.http.close();
   }
 }
-
-/** The samples of an answer by metric name; for `up`, the trader's job if several are scraped. */
-function byName(samples: PromSample[]): Map<string, PromSample[]> {
-  const out = new Map<string, PromSample[]>();
-  for (const s of samples) {
-    const name = s.labels.__name__;
-    if (!name) continue;
-    if (name === 'up' && s.labels.job !== undefined && s.labels.job !== 'gpt-trader') continue;
-    out.get(name)?.push(s) ?? out.set(name, [s]);
-  }
-  return out;
-}
-
-const withoutName = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).filter(([k]) => k !== '__name__'));
 
 /** The series a scrape keeps: what the metrics read (a histogram's families too), and who the trader is. */
 const wantedCache = new WeakMap<Config, (name: string) => boolean>();

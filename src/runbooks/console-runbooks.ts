@@ -12,6 +12,7 @@ import { loadRunbooks } from './load.js';
 import { RunbookService } from './service.js';
 import { writeStepTokenFile } from './step-token-file.js';
 import type { Recorder } from '../incidents/recorder.js';
+import { splitCredentials } from '../util/mask-url.js';
 
 export interface ConsoleRunbooks {
   service: RunbookService;
@@ -61,7 +62,9 @@ export function consoleRunbooks(opts: ConsoleRunbooksOptions): ConsoleRunbooks {
   if (configFile) add.GPTMON_CONFIG = configFile;
 
   const token = env.GPTMON_TOKEN?.trim();
-  const secrets = [token, readSecret(config.token_file), readSecret(env.GPTMON_TOKEN_FILE)].filter((s): s is string => Boolean(s));
+  // A password in a back end's URL reaches the steps in GPTMON_*_URL: kept out of what they print.
+  const urlPasswords = [config.prometheus, ...(config.alertmanager ?? [])].map((u) => (u ? splitCredentials(u).password : undefined));
+  const secrets = [token, readSecret(config.token_file), readSecret(env.GPTMON_TOKEN_FILE), ...urlPasswords].filter((s): s is string => Boolean(s));
   let problem: string | undefined;
   let removeTokenFile = () => {};
   if (token && opts.stepsRun !== false) {

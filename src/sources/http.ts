@@ -21,6 +21,8 @@ export interface HttpOptions {
   maxBytes?: number;
   /** Counts sockets opened, so the benchmark can check keep-alive. */
   onConnect?: (origin: string) => void;
+  /** PEM of the CA that signed the https back ends (`ca_file`). */
+  ca?: string;
 }
 
 export interface HttpRequest {
@@ -86,6 +88,8 @@ function describeError(err: unknown, timeoutMs: number): string {
     case 'UND_ERR_CONNECT_TIMEOUT':
       return `timed out after ${formatMs(timeoutMs)}`;
   }
+  // An https back end whose certificate is not trusted: say what to do about it.
+  if (code && /^(CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|ERR_TLS_CERT)/.test(code)) return `TLS: ${maskUrlsIn((e.message ?? code).split('\n')[0]!).slice(0, 80)} (ca_file names the CA that signed it)`;
   if (e.name === 'TimeoutError') return `timed out after ${formatMs(timeoutMs)}`;
   if (e.name === 'AbortError') return 'cancelled';
   return maskUrlsIn((e.message ?? String(err)).split('\n')[0]!).slice(0, 120);
@@ -117,7 +121,7 @@ export function createHttp(opts: HttpOptions): Http {
     // out together, and a slow endpoint cannot hold up the others behind it
     // (as it would pipelined on one socket).
     connections: 4,
-    connect: { timeout: opts.timeoutMs },
+    connect: { timeout: opts.timeoutMs, ...(opts.ca ? { ca: opts.ca } : {}) },
   });
   if (opts.onConnect) {
     const onConnect = opts.onConnect;

@@ -42,9 +42,19 @@ export type Fetched<T> = { ok: true; value: T; ms: number } | { ok: false; reaso
 
 // Prometheus
 
+/**
+ * An answer of Prometheus's API: with the `warnings` it carried (a partial
+ * answer, a store that did not reply), or why there is none; `badQuery` when
+ * Prometheus refused the query itself (bad PromQL, an execution error), which
+ * is that query's fault, not the source's.
+ */
+export type PromFetched<T> = { ok: true; value: T; ms: number; warnings?: string[] } | { ok: false; reason: string; ms: number; badQuery?: boolean };
+
 export interface PromSample {
   labels: Record<string, string>;
   value: number;
+  /** The time the answer is for (ms): the query's evaluation time. */
+  at?: number;
 }
 
 export interface PromSeries {
@@ -66,6 +76,8 @@ export interface PromRule {
   labels: Record<string, string>;
   annotations: Record<string, string>;
   query: string;
+  /** `ok`, `err` (it fails to evaluate), `unknown` (not evaluated yet). */
+  health?: string;
 }
 
 // Alertmanager

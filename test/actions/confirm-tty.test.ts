@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterEach(() => tmux?.kill());
 afterAll(async () => {
   await sim.close();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
 });
 
 const run = (args: string) => {

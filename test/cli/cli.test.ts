@@ -91,12 +91,14 @@ describe('gptmon config', () => {
     expect(await runCli(['config', 'check', file])).toMatchObject({ code: 0, stdout: 'ok\n' });
   });
 
-  it("accepts the README's example config", async () => {
+  it("accepts the README's example configs", async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const example = readme.match(/```yaml\n([\s\S]*?)```/)![1]!;
-    expect(example).toContain('queue_depth');
-    const file = tmp.file('readme.yaml', example);
-    expect(await runCli(['config', 'check', file])).toMatchObject({ code: 0, stdout: 'ok\n' });
+    const examples = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples.some((e) => e.includes('queue_depth'))).toBe(true);
+    for (const [i, example] of examples.entries()) {
+      const file = tmp.file(`readme-${i}.yaml`, example);
+      expect(await runCli(['config', 'check', file]), example).toMatchObject({ code: 0, stdout: 'ok\n' });
+    }
   });
 
   it('show refuses a broken config with the located problem', async () => {

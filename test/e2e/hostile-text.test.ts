@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   tmux.kill();
   await sim?.close();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
 });
 
 describe('a hostile health message', () => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => {
   tmux.kill();
   await sim?.close();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
 });
 
 /** The alert strip's lines, top to bottom: state and name of each. */

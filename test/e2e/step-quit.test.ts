@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => {
   tmux.kill();
   await sim?.close();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
 });
 
 /** The processes of a process group that are still running (a killed one nobody reaped is a zombie, not running). */

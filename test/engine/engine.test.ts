@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { Ack } from '../../src/engine/types.js';
 import { CALM, calmHistograms, failed, scrape } from '../helpers/scrape.js';
+import { tick } from '../helpers/prom-tick.js';
 
 const { config } = loadConfig({}, { XDG_CONFIG_HOME: '/nonexistent-gptmon' });
 const T0 = Date.parse('2026-11-25T03:00:00Z');
@@ -129,11 +130,11 @@ describe('the engine with Prometheus', () => {
   it('takes alerts from Prometheus and remembers the ones that vanish as resolved', () => {
     const e = new Engine(promConfig);
     const firing = { labels: { alertname: 'ExcessiveDrawdown', severity: 'critical', job: 'gpt-trader' }, annotations: {}, state: 'firing' as const, activeAt: s(0), value: 0.16 };
-    e.recordPrometheus(s(1), { portfolio_drawdown: [{ labels: {}, value: 0.16 }] }, undefined, { ok: true, value: [firing], ms: 2 });
+    e.recordPrometheus(s(1), tick({ portfolio_drawdown: [{ labels: {}, value: 0.16 }] }, { alerts: { ok: true, value: [firing], ms: 2 } }));
     let snap = e.snapshot(s(1));
     expect(snap.mode).toBe('prometheus');
     expect(snap.alerts[0]).toMatchObject({ name: 'ExcessiveDrawdown', state: 'firing', firingAt: s(0), respondBy: s(300), runbook: 'drawdown', origin: 'prometheus' });
-    e.recordPrometheus(s(5), { portfolio_drawdown: [{ labels: {}, value: 0.05 }] }, undefined, { ok: true, value: [], ms: 2 });
+    e.recordPrometheus(s(5), tick({ portfolio_drawdown: [{ labels: {}, value: 0.05 }] }));
     snap = e.snapshot(s(5));
     expect(snap.alerts[0]).toMatchObject({ state: 'resolved', resolvedAt: s(5) });
   });
@@ -141,7 +142,7 @@ describe('the engine with Prometheus', () => {
   it('maps other severity words, and a failing query marks the source but keeps what came', () => {
     const e = new Engine(promConfig);
     const warn = { labels: { alertname: 'SomethingElse', severity: 'warning' }, annotations: {}, state: 'pending' as const, activeAt: s(0) };
-    e.recordPrometheus(s(1), { cpu_usage: [{ labels: {}, value: 0.9 }] }, { reason: 'HTTP 503', ms: 3 }, { ok: true, value: [warn], ms: 2 });
+    e.recordPrometheus(s(1), tick({ cpu_usage: [{ labels: {}, value: 0.9 }] }, { failed: { reason: 'HTTP 503', ms: 3 }, alerts: { ok: true, value: [warn], ms: 2 } }));
     const snap = e.snapshot(s(1));
     expect(snap.alerts[0]!.severity).toBe('medium');
     expect(snap.sources.prometheus).toMatchObject({ state: 'down', reason: 'HTTP 503' });

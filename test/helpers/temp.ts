@@ -7,7 +7,7 @@ import { afterEach } from 'vitest';
 export function useTempDir(): { dir: () => string; file: (name: string, text: string | Buffer) => string } {
   let current: string | undefined;
   afterEach(() => {
-    if (current) rmSync(current, { recursive: true, force: true });
+    if (current) rmSync(current, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
     current = undefined;
   });
   const dir = () => (current ??= mkdtempSync(join(tmpdir(), 'gptmon-test-')));

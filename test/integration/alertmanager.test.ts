@@ -84,7 +84,7 @@ describe('Alertmanager decides who is paged', () => {
     await fed?.stop();
     await aside?.stop();
     await sim?.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
   });
 
   beforeEach(async () => {
@@ -187,7 +187,7 @@ describe('an Alertmanager cluster', () => {
   afterAll(async () => {
     for (const p of peers) await p?.stop();
     await sim?.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
   });
 
   it('acks through one peer with the other stopped; the other has it once it rejoins', async () => {

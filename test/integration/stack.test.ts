@@ -33,7 +33,7 @@ afterAll(async () => {
   await prom?.stop();
   await am?.stop();
   await sim?.close();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
 });
 
 const flags = () => ['--trader', sim.url, '--prometheus', prom!.url, '--alertmanager', am!.url];

@@ -18,6 +18,10 @@ const NOW = new Date().toISOString();
 
 beforeAll(async () => {
   server = await startFaultServer();
+  // A Prometheus with the playbook's rules: it evaluates every alert, so gptmon evaluates none itself.
+  const { config } = loadConfig({}, { XDG_CONFIG_HOME: '/nonexistent-gptmon' });
+  const rules = config.alerts.map((a) => ({ type: 'alerting', name: a.name, health: 'ok' }));
+  server.set('/api/v1/rules', 'ok-json', JSON.stringify({ status: 'success', data: { groups: [{ name: 'gpt-trader-playbook', rules }] } }));
   server.set('/api/v1/query', 'ok-json', JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [{ metric: { __name__: 'trader_info', site: 7, model: { v: 12 } }, value: [0, '1'] }] } }));
   server.set(
     '/api/v1/alerts',

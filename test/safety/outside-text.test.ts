@@ -130,6 +130,8 @@ function fullSnapshot(): Snapshot {
       alert({ key: 'a2', name: 'HighMemory', severity: 'high', state: 'pending', labels: { alertname: 'HighMemory', severity: 'high' } }),
       alert({ key: 'a3', name: 'ApiErrors', severity: 'medium', state: 'resolved', resolvedAt: NOW - 10_000 }),
     ],
+    otherAlerts: [alert({ key: 'o1', name: 'PaymentsDown', severity: 'high', labels: { alertname: 'PaymentsDown', job: 'payments' }, seriesLabels: { job: 'payments' } })],
+    rules: { total: 21, inPrometheus: 18, evaluatedHere: ['ExcessiveDrawdown', 'SystemDown', 'ModelFailure'], problem: 'HTTP 404' },
     breakers: [
       { name: 'daily loss', value: 0.01, limit: 0.05, used: 0.2 },
       { name: 'streak', value: 1, limit: 5, used: 0.2 },

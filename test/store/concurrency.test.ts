@@ -44,7 +44,7 @@ describe('shared state files under concurrent writers', () => {
     expect(read.ok && read.value.length).toBe(80);
     // No lock or temp file is left behind.
     expect(readdirSync(tmp.dir()).sort()).toEqual(['acks.json']);
-  });
+  }, 60_000); // forty Node start-ups on two busy cores can take longer than the default 20 s
 
   it('two processes marking 300 steps each keep all 600 marks', async () => {
     const file = join(tmp.dir(), 'runbook-progress.json');

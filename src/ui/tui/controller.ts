@@ -23,7 +23,7 @@ export interface ControllerLike {
   setPaused(paused: boolean): void;
   refreshClock(): void;
   ack(req: AckRequest): Promise<AckOutcome>;
-  unack(ack: Ack): Promise<{ ok: true } | { ok: false; reason: string }>;
+  unack(ack: Ack, operator: string): Promise<{ ok: true } | { ok: false; reason: string }>;
   /** Poll now, so the result of an action shows at once (the header's trading state). */
   refreshNow?(): void;
 }
@@ -121,8 +121,8 @@ export class Controller implements ControllerLike {
     return res;
   }
 
-  async unack(ack: Ack): Promise<{ ok: true } | { ok: false; reason: string }> {
-    const res = await this.opts.monitor.acks.remove(ack);
+  async unack(ack: Ack, operator: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+    const res = await this.opts.monitor.acks.remove(ack, operator);
     void this.poll();
     return res;
   }

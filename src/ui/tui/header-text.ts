@@ -7,6 +7,7 @@ import type { Snapshot, SourceStatus } from '../../engine/types.js';
 import { sanitize } from '../../util/sanitize.js';
 import { formatAge } from '../../text/format.js';
 import { SEVERITY_SYMBOL, SEVERITY_WORD } from './theme.js';
+import { lagText, otherAlertsText, rulesText } from '../../text/prom-notes.js';
 
 export type Tone = 'ok' | 'warning' | 'critical' | 'unknown';
 
@@ -22,7 +23,10 @@ const SOURCE_NAME: Record<string, string> = { trader: 'health', metrics: 'metric
 export function sourceAge(s: SourceStatus, now: number): string {
   const name = SOURCE_NAME[s.name] ?? s.name;
   if (s.state === 'off') return `${name} off`;
-  if (s.state === 'ok') return `${name} ${formatAge(now - (s.lastOkAt ?? now))}`;
+  if (s.state === 'ok') {
+    const lag = lagText(s);
+    return `${name} ${formatAge(now - (s.lastOkAt ?? now))}${lag ? ` (${lag})` : ''}`;
+  }
   const age = s.lastOkAt !== undefined ? formatAge(now - s.lastOkAt) : formatAge(now - (s.since ?? now));
   return `${name} ${s.state === 'stale' ? 'stale' : 'down'} ${age}`;
 }
@@ -67,6 +71,10 @@ export function trustLine(snap: Snapshot): { text: string; troubled: boolean } {
   if (snap.scrape?.unreadable) notes.push(`metrics: ${snap.scrape.unreadable} line${snap.scrape.unreadable === 1 ? '' : 's'} unreadable`);
   if (snap.scrape?.duplicates.length) notes.push(`duplicate series: ${snap.scrape.duplicates.map(sanitize).join(', ')}`);
   notes.push(...snap.problems.map(sanitize));
-  const text = [sources.map((s) => sourceAge(s, snap.now)).join(' · ') + amNote, ...notes].join(' · ');
+  // Which alerts gptmon evaluates itself, and other traders' alerts: facts, not trouble.
+  const rules = rulesText(snap);
+  const others = otherAlertsText(snap);
+  const facts = [...(rules && snap.rules!.inPrometheus < snap.rules!.total ? [rules] : []), ...(others ? [others] : [])];
+  const text = [sources.map((s) => sourceAge(s, snap.now)).join(' · ') + amNote, ...notes, ...facts].join(' · ');
   return { text, troubled: notes.length > 0 || sources.some((s) => s.state === 'stale' || s.state === 'down') };
 }

@@ -29,7 +29,7 @@ export function useAckFlow({ ui, dispatch, controller, operator }: { ui: UiState
   const remove = useCallback(
     (alert: AlertView | undefined) => {
       if (!alert?.ack) return dispatch({ type: 'message', text: 'the selected alert is not acknowledged', level: 'error' });
-      void controller.unack(alert.ack).then((r) => dispatch({ type: 'message', text: r.ok ? `removed the acknowledgement of ${alert.name}` : `unack failed: ${r.reason}`, level: r.ok ? 'info' : 'error' }));
+      void controller.unack(alert.ack, operator).then((r) => dispatch({ type: 'message', text: r.ok ? `removed the acknowledgement of ${alert.name}` : `unack failed: ${r.reason}`, level: r.ok ? 'info' : 'error' }));
     },
     [controller, dispatch],
   );

@@ -29,7 +29,8 @@ export function AlertDetail({ alert: a, config, now, width, height, readOnly }: 
   const lines: Array<[string, string]> = [
     ['State', `${stateText(a, now)}${a.stale ? ' (data stale)' : ''}`],
     ['Value', alertValueText(a) ?? '—'],
-    ['Condition', spec ? `${spec.condition}${spec.durationMs ? ` for ${formatDuration(spec.durationMs)}` : ''}` : '(from Prometheus)'],
+    // Who evaluates it: with a Prometheus that lacks the rule, gptmon does, and says so.
+    ['Condition', spec ? `${spec.condition}${spec.durationMs ? ` for ${formatDuration(spec.durationMs)}` : ''} · evaluated by ${a.origin === 'embedded' ? 'gptmon' : 'Prometheus'}` : '(from Prometheus)'],
     ['Respond', inhibitedText(a) ? `none: ${inhibitedText(a)}, nobody is paged` : `${respondText(a, now)} (${a.severity}: within ${formatDuration(level.responseMs)}, ${level.team})`],
     ['Ack', a.ack ? `${ackText(a)} (since ${formatClock(a.ack.createdAt)}, ${a.ack.where === 'alertmanager' ? 'silence in Alertmanager' : 'kept locally'})${a.ack.comment ? `: "${sanitize(a.ack.comment)}"` : ''}` : readOnly ? 'none' : 'none (a to acknowledge)'],
     ['Runbook', runbook ? `${runbook}  (r, or gptmon runbook ${runbook})` : 'none'],
