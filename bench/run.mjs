@@ -6,7 +6,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The console ships React's production build (build.mjs); measure that one.
@@ -27,7 +27,9 @@ const stateDir = mkdtempSync(join(tmpdir(), 'gptmon-bench-'));
 const token = 'bench-token';
 const running = await startSim({ port: 0, token, seed: 42 });
 const sim = { url: running.url, token };
-const log = (s) => process.stderr.write(`bench: ${s}\n`);
+const log = (s) => process.stderr.write(`bench: ${s} (load ${loadavg()[0].toFixed(1)})\n`);
+// How busy the machine was: every figure here is a time or a share of it.
+const load = [loadavg()[0]];
 
 try {
   log('start-up');
@@ -87,10 +89,12 @@ try {
   for (const [tool, r] of Object.entries(reference)) {
     rows.push([`reference: ${tool} at 100x30 (same window)`, r.installed ? (r.error ? r.error : `${(r.cpuShare * 100).toFixed(2)}% of a core, ${r.bytesPerSecond.toFixed(0)} B/s`) : 'not installed', '', null]);
   }
+  load.push(loadavg()[0]);
+  rows.push(['machine: load average (1 min) at start, at end', `${load.map((l) => l.toFixed(1)).join(', ')} on ${availableParallelism()} cores`, '', null]);
   rows.push(['console: bytes per second', `${(steady.bytesPerRefresh * (1000 / pollMs)).toFixed(0)} B/s`, '', null]);
 
   const table = ['| figure | measured (median, min-max) | target | met |', '|---|---|---|---|', ...rows.map(([a, b, c, d]) => `| ${a} | ${b} | ${c} | ${d === null ? '' : d ? 'yes' : '**no**'} |`)].join('\n');
-  const results = { when: new Date().toISOString(), node: process.version, quick, startup, firstFrame, steady, memory, soak, scale, bigScrape, reference, table: rows.map(([figure, measured, target, met]) => ({ figure, measured, target, met })) };
+  const results = { when: new Date().toISOString(), node: process.version, quick, load, startup, firstFrame, steady, memory, soak, scale, bigScrape, reference, table: rows.map(([figure, measured, target, met]) => ({ figure, measured, target, met })) };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${table}\n`);
 } finally {

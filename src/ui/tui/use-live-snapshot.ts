@@ -32,7 +32,8 @@ export function useLiveSnapshot(controller: ControllerLike, paint: LivePaint | u
   const snap = useSyncExternalStore(subscribe, controller.getSnapshot);
   useLayoutEffect(() => {
     if (drawn.current?.snap === snap && drawn.current.structure === structure) return;
-    drawn.current = { snap, structure, key: structure?.(snap) };
+    // Without a screen that paints, every snapshot is a commit anyway: no key to work out.
+    drawn.current = { snap, structure, key: paint ? structure?.(snap) : undefined };
   });
   return snap;
 }
