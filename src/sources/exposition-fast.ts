@@ -140,12 +140,16 @@ export function labelsOf(s: string, b: number[]): Record<string, string> {
  * two million at 100k) only name a series that gptmon does not keep as
  * written twice: the series gptmon keeps are told apart by their text.
  */
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_U8 = new Uint8Array(0);
+
 export class SeriesSet {
   /** Room for as many series as the last scrape had: a trader's /metrics is about as big each time. */
   private static room = 1 << 12;
-  private a = new Int32Array(SeriesSet.room);
-  private b = new Int32Array(SeriesSet.room);
-  private used = new Uint8Array(SeriesSet.room);
+  // Made at the first series not kept: a scrape of only what gptmon keeps needs none.
+  private a = EMPTY_I32;
+  private b = EMPTY_I32;
+  private used = EMPTY_U8;
   private size = 0;
 
   /** Adds s[from..to); false when it was there already. */
@@ -157,6 +161,11 @@ export class SeriesSet {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
       h2 ^= h2 >>> 15;
+    }
+    if (!this.used.length) {
+      this.a = new Int32Array(SeriesSet.room);
+      this.b = new Int32Array(SeriesSet.room);
+      this.used = new Uint8Array(SeriesSet.room);
     }
     if ((this.size + 1) * 2 > this.used.length) this.grow();
     return this.put(h1 | 0, h2 | 0);

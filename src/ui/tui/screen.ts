@@ -90,14 +90,11 @@ export function createScreen(out: NodeJS.WriteStream, opts: { maxFps?: number } 
     if (!timer && !closed) timer = setTimeout(flush, Math.max(0, minGap - (Date.now() - lastFlush)));
   };
 
-  /** Paints one region into `row` (cells of the line it is on); returns whether it changed. */
-  const paintRegion = (h: Held, row: CellRow): boolean => {
-    const text = h.region.text();
-    if (text === h.last) return false;
+  /** Paints one region's `text` into `row` (cells of the line it is on). */
+  const paintRegion = (h: Held, row: CellRow, text = h.region.text()): void => {
     h.last = text;
     // The last defence, for regions too: only colour reaches the terminal.
     paintCells(terminalSafe(text).replace(/\n/g, ' '), row, h.place!.col, h.place!.width);
-    return true;
   };
 
   /** Ink's new frame, with every region painted over it. */
@@ -151,8 +148,11 @@ export function createScreen(out: NodeJS.WriteStream, opts: { maxFps?: number } 
       const p = h.place;
       const row = p && shown[p.row];
       if (!p || !row) continue;
+      // A region whose text did not change costs this comparison and nothing more.
+      const text = h.region.text();
+      if (text === h.last) continue;
       copyCells(row, scratch, p.col, Math.min(columns, p.col + p.width));
-      if (!paintRegion(h, scratch)) continue;
+      paintRegion(h, scratch, text);
       buf += diffCells(row, scratch, p.row + 1, p.col, Math.min(columns, p.col + p.width));
       copyCells(scratch, row, p.col, Math.min(columns, p.col + p.width));
     }
