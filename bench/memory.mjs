@@ -36,7 +36,15 @@ export async function measureMemory({ seconds, sim, stateDir, onLive = () => {} 
   const t0 = performance.now();
   for (;;) {
     const t = (performance.now() - t0) / 1000;
-    for (const r of running) if (r.pid) r.samples.push({ t, ...memoryMb(r.pid) });
+    for (const r of running) {
+      if (!r.pid || r.died) continue;
+      try {
+        r.samples.push({ t, ...memoryMb(r.pid) });
+      } catch {
+        // Gone: what it showed last says why.
+        r.died = { t, screen: r.pty.screen() };
+      }
+    }
     if (t >= seconds) break;
     await sleep(Math.min(10_000, (seconds - t) * 1000 + 1));
   }
@@ -44,7 +52,7 @@ export async function measureMemory({ seconds, sim, stateDir, onLive = () => {} 
     const last = r.samples.at(-1) ?? { rss: NaN, anon: NaN };
     // Run through the launcher, the console is its child: the launcher's own cost is said beside it.
     const parent = r.launcher && r.pid ? memoryMb(parentOf(r.pid)) : undefined;
-    return { name: r.name, started: Boolean(r.pid), seconds: last.t, rssMb: last.rss, anonMb: last.anon, ...(parent ? { launcher: { rssMb: parent.rss, anonMb: parent.anon } } : {}), samples: r.samples };
+    return { name: r.name, started: Boolean(r.pid), died: r.died, seconds: last.t, rssMb: last.rss, anonMb: last.anon, ...(parent ? { launcher: { rssMb: parent.rss, anonMb: parent.anon } } : {}), samples: r.samples };
   });
   for (const r of running) await r.pty.stop();
   return out;

@@ -67,9 +67,9 @@ try {
     [`console: CPU at a 1 s refresh, 100x30, calm (${warmup} s warm-up, over ${Math.round(steady.seconds)} s)`, `${(steady.cpuShare * 100).toFixed(2)}% of a core (htop ${refCpu('htop')}, btop ${refCpu('btop')}, same window)`, '< 1%', steady.cpuShare < 0.01],
     ...memory.map((m) => [
       `console: memory after ${minutes(m.seconds ?? memorySeconds)}, ${m.name}`,
-      m.started ? `RssAnon ${m.anonMb.toFixed(1)} MB, RSS ${m.rssMb.toFixed(1)} MB${m.launcher ? ` (+ the launcher waiting on it: RssAnon ${m.launcher.anonMb.toFixed(1)} MB, RSS ${m.launcher.rssMb.toFixed(1)} MB)` : ''}` : 'did not start',
+      m.died ? `ended after ${Math.round(m.died.t)} s: ${m.died.screen.split('\n').filter(Boolean).slice(-3).join(' / ')}` : m.started ? `RssAnon ${m.anonMb.toFixed(1)} MB, RSS ${m.rssMb.toFixed(1)} MB${m.launcher ? ` (+ the launcher waiting on it: RssAnon ${m.launcher.anonMb.toFixed(1)} MB, RSS ${m.launcher.rssMb.toFixed(1)} MB)` : ''}` : 'did not start',
       'RssAnon ≤ 45 MB, RSS ≤ 90 MB',
-      m.started && m.anonMb <= 45 && m.rssMb <= 90,
+      m.started && !m.died && m.anonMb <= 45 && m.rssMb <= 90,
     ]),
     ['reference: htop, btop memory (same run)', `htop ${refMem('htop')}; btop ${refMem('btop')}`, '', null],
     [
