@@ -2,7 +2,7 @@
 // hundreds of files resolved and compiled on every run (see bench/).
 // Dynamic imports stay split, so `gptmon halt` never loads the console's chunk.
 
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // `node build.mjs --no-minify`: readable names and lines for `node --cpu-prof` (see bench/).
@@ -29,6 +29,11 @@ await build({
   banner: { js: "import { createRequire as __gptmonRequire } from 'node:module'; const require = __gptmonRequire(import.meta.url);" },
   // React's production build: its development build checks and times every render.
   define: { 'process.env.NODE_ENV': '"production"' },
-  // react-devtools-core is an optional peer of ink, loaded only under DEV=true.
-  external: ['react-devtools-core'],
+  // react-devtools-core is an optional peer of ink, loaded only under DEV=true;
+  // pg-native an optional peer of pg, never used. PGlite finds its WebAssembly
+  // and data files beside its own modules, so it is loaded from node_modules.
+  external: ['react-devtools-core', 'pg-native', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
 });
+
+// The simulator's database thread is loaded by URL beside the chunk that starts it.
+copyFileSync('src/sim/database/pglite-worker.mjs', 'dist/bundle/pglite-worker.mjs');

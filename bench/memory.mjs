@@ -29,8 +29,10 @@ export async function measureMemory({ seconds, sim, stateDir, onLive = () => {} 
     const marker = `memory-${process.pid}-${i}`;
     const pty = underPty(m.command, { env: { XDG_STATE_HOME: `${stateDir}/memory-${i}`, XDG_CONFIG_HOME: stateDir, GPTMON_BENCH_MARKER: marker } });
     const live = await until(() => LIVE.test(pty.screen()), 60_000, 20);
-    const pid = live ? findProcess('node', marker) : undefined;
-    running.push({ ...m, pty, pid, samples: [] });
+    // The demo's simulator is a process of its own (`gptmon sim --with-parent`): the console is the other one.
+    const pid = live ? findProcess('node', marker, '\0sim\0') : undefined;
+    const sim = live ? findProcess('node', marker) : undefined;
+    running.push({ ...m, pty, pid, sim: sim !== pid ? sim : undefined, samples: [] });
   }
   onLive();
   const t0 = performance.now();
@@ -52,7 +54,13 @@ export async function measureMemory({ seconds, sim, stateDir, onLive = () => {} 
     const last = r.samples.at(-1) ?? { rss: NaN, anon: NaN };
     // Run through the launcher, the console is its child: the launcher's own cost is said beside it.
     const parent = r.launcher && r.pid ? memoryMb(parentOf(r.pid)) : undefined;
-    return { name: r.name, started: Boolean(r.pid), died: r.died, seconds: last.t, rssMb: last.rss, anonMb: last.anon, ...(parent ? { launcher: { rssMb: parent.rss, anonMb: parent.anon } } : {}), samples: r.samples };
+    let simulator;
+    try {
+      simulator = r.sim ? memoryMb(r.sim) : undefined;
+    } catch {
+      /* gone */
+    }
+    return { name: r.name, started: Boolean(r.pid), died: r.died, seconds: last.t, rssMb: last.rss, anonMb: last.anon, ...(parent ? { launcher: { rssMb: parent.rss, anonMb: parent.anon } } : {}), ...(simulator ? { simulator: { rssMb: simulator.rss, anonMb: simulator.anon } } : {}), samples: r.samples };
   });
   for (const r of running) await r.pty.stop();
   return out;

@@ -22,6 +22,7 @@ const { measureScale } = await import('./scale.mjs');
 const { measureMemory } = await import('./memory.mjs');
 const { measureSoak } = await import('./soak.mjs');
 const { measureBigScrape } = await import('./big-scrape.mjs');
+const { measureNpmStart } = await import('./npm-start.mjs');
 
 const stateDir = mkdtempSync(join(tmpdir(), 'gptmon-bench-'));
 const token = 'bench-token';
@@ -34,6 +35,8 @@ const load = [loadavg()[0]];
 try {
   log('start-up');
   const startup = await measureStartup({ runs: quick ? 5 : 15, sim, stateDir });
+  log('npm start, already built');
+  const npmStart = await measureNpmStart({ runs: quick ? 3 : 7, stateDir });
   log('first live frame');
   const firstFrame = await measureFirstFrame({ runs: quick ? 3 : 7, sim, stateDir });
   const warmup = quick ? 10 : 30;
@@ -63,11 +66,12 @@ try {
     ['`gptmon runbook memory`', `${startup.runbook.median.toFixed(0)} ms (${startup.runbook.min.toFixed(0)}-${startup.runbook.max.toFixed(0)}), ${startup.runbook.ratio.toFixed(2)}x node`, '≤ 2x `node -e 0`', startup.runbook.ratio <= 2],
     ['`gptmon halt --confirm`, exec to POST received', `${startup.halt.median.toFixed(0)} ms (${startup.halt.min.toFixed(0)}-${startup.halt.max.toFixed(0)}), ${startup.halt.ratio.toFixed(2)}x node`, '≤ 3x `node -e 0`', startup.halt.ratio <= 3],
     ['`node -e 0` (baseline)', `${startup.node.median.toFixed(0)} ms (${startup.node.min.toFixed(0)}-${startup.node.max.toFixed(0)})`, '', null],
+    ['`npm start` (built checkout) to first live frame', `${npmStart.median.toFixed(0)} ms (${npmStart.min.toFixed(0)}-${npmStart.max.toFixed(0)})`, '< 2 s', npmStart.median < 2000],
     ['console: exec to first live frame', `${firstFrame.median.toFixed(0)} ms (${firstFrame.min.toFixed(0)}-${firstFrame.max.toFixed(0)})`, '< 600 ms', firstFrame.median < 600],
     [`console: CPU at a 1 s refresh, 100x30, calm (${warmup} s warm-up, over ${Math.round(steady.seconds)} s)`, `${(steady.cpuShare * 100).toFixed(2)}% of a core (htop ${refCpu('htop')}, btop ${refCpu('btop')}, same window)`, '< 1%', steady.cpuShare < 0.01],
     ...memory.map((m) => [
       `console: memory after ${minutes(m.seconds ?? memorySeconds)}, ${m.name}`,
-      m.died ? `ended after ${Math.round(m.died.t)} s: ${m.died.screen.split('\n').filter(Boolean).slice(-3).join(' / ')}` : m.started ? `RssAnon ${m.anonMb.toFixed(1)} MB, RSS ${m.rssMb.toFixed(1)} MB${m.launcher ? ` (+ the launcher waiting on it: RssAnon ${m.launcher.anonMb.toFixed(1)} MB, RSS ${m.launcher.rssMb.toFixed(1)} MB)` : ''}` : 'did not start',
+      m.died ? `ended after ${Math.round(m.died.t)} s: ${m.died.screen.split('\n').filter(Boolean).slice(-3).join(' / ')}` : m.started ? `RssAnon ${m.anonMb.toFixed(1)} MB, RSS ${m.rssMb.toFixed(1)} MB${m.launcher ? ` (+ the launcher waiting on it: RssAnon ${m.launcher.anonMb.toFixed(1)} MB, RSS ${m.launcher.rssMb.toFixed(1)} MB)` : ''}${m.simulator ? ` (+ the demo's simulator process: RssAnon ${m.simulator.anonMb.toFixed(1)} MB, RSS ${m.simulator.rssMb.toFixed(1)} MB)` : ''}` : 'did not start',
       'RssAnon ≤ 45 MB, RSS ≤ 90 MB',
       m.started && !m.died && m.anonMb <= 45 && m.rssMb <= 90,
     ]),
@@ -94,7 +98,7 @@ try {
   rows.push(['console: bytes per second', `${(steady.bytesPerRefresh * (1000 / pollMs)).toFixed(0)} B/s`, '', null]);
 
   const table = ['| figure | measured (median, min-max) | target | met |', '|---|---|---|---|', ...rows.map(([a, b, c, d]) => `| ${a} | ${b} | ${c} | ${d === null ? '' : d ? 'yes' : '**no**'} |`)].join('\n');
-  const results = { when: new Date().toISOString(), node: process.version, quick, load, startup, firstFrame, steady, memory, soak, scale, bigScrape, reference, table: rows.map(([figure, measured, target, met]) => ({ figure, measured, target, met })) };
+  const results = { when: new Date().toISOString(), node: process.version, quick, load, startup, npmStart, firstFrame, steady, memory, soak, scale, bigScrape, reference, table: rows.map(([figure, measured, target, met]) => ({ figure, measured, target, met })) };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${table}\n`);
 } finally {

@@ -17,14 +17,16 @@ export function rssMb(pid) {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-/** The newest process named `comm` whose command line or environment contains `needle`. */
-export function findProcess(comm, needle) {
+/** The newest process named `comm` whose command line or environment contains `needle` (and whose command line does not contain `unless`). */
+export function findProcess(comm, needle, unless) {
   let best;
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
       if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() !== comm) continue;
-      if (!readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(needle) && !readFileSync(`/proc/${d}/environ`, 'utf8').includes(needle)) continue;
+      const cmdline = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+      if (unless && cmdline.includes(unless)) continue;
+      if (!cmdline.includes(needle) && !readFileSync(`/proc/${d}/environ`, 'utf8').includes(needle)) continue;
       if (!best || Number(d) > best) best = Number(d);
     } catch {
       /* gone */

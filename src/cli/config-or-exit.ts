@@ -4,7 +4,7 @@
 // that cannot be read or parsed, a bad target URL). The light way in, for
 // commands that must not load the monitor (runbook, controls).
 
-import { isError, mattersToControls, sectionsOf } from '../config/issue.js';
+import { formatIssue, isError, mattersToControls, sectionsOf } from '../config/issue.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import type { GlobalOptions } from './options.js';
@@ -32,6 +32,23 @@ export function controlConfigOrExit(globals: GlobalOptions, command: string): Co
   if (ignored.length) {
     const files = [...new Set(ignored.map((i) => i.file))].join(', ');
     writeErr(`gptmon ${command}: ignoring problems in ${sectionsOf(ignored).join(', ')} of ${files} (the controls need only the target and the token; gptmon config check lists them)\n`);
+  }
+  return config;
+}
+
+/**
+ * For the commands whose whole job is the database (review models): elsewhere
+ * a bad database setting is ignored and the console runs on without it; here
+ * it is said as the command's one-line error, and nothing else is tried.
+ */
+export function databaseConfigOrExit(globals: GlobalOptions, command: string): Config | undefined {
+  const { config, issues } = loadConfig(globals);
+  const dbIssue = issues.find((i) => i.path === 'database' || i.path.startsWith('database.'));
+  printIssues(issues.filter((i) => i !== dbIssue));
+  if (issues.some(isError)) return undefined;
+  if (dbIssue && !config.database) {
+    writeErr(`gptmon ${command}: ${formatIssue(dbIssue)}\n`);
+    return undefined;
   }
   return config;
 }

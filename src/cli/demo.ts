@@ -1,27 +1,30 @@
-// `npm start`: a fresh machine has no GPT-Trader, so bring the stand-in up in
-// this process and open the console on it; without a terminal, say how to
-// reach the simulator instead.
+// `npm start`: a fresh machine has no GPT-Trader, so bring the stand-in up
+// beside this process and open the console on it; without a terminal, say how
+// to reach the simulator instead.
 
 import { randomBytes } from 'node:crypto';
 import type { GlobalOptions } from './options.js';
 import { configOrExit } from './config-or-exit.js';
-import { writeOut } from './output.js';
+import { startDemoSim } from './demo-sim.js';
+import { writeErr, writeOut } from './output.js';
 
 export async function runDemo(globals: GlobalOptions): Promise<number> {
-  const { startSim, SCENARIOS } = await import('../sim/index.js');
   const token = process.env.GPTMON_TOKEN || randomBytes(12).toString('hex');
+  // 8080 when free (another sim, a real service may hold it): else any free port will do.
   let sim;
   try {
-    sim = await startSim({ port: 8080, token });
-  } catch {
-    // 8080 is taken (another sim, a real service): any free port will do.
-    sim = await startSim({ port: 0, token });
+    sim = await startDemoSim(8080, token).catch(() => startDemoSim(0, token));
+  } catch (e) {
+    writeErr(`gptmon demo: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
   }
   const url = sim.url;
+  const dbUrl = sim.dbUrl;
   const howTo = [
     `gptmon demo: a simulated GPT-Trader is running at ${url} (scenario calm)`,
     '',
-    `  export GPTMON_TRADER_URL=${url} GPTMON_TOKEN=${token}`,
+    `  export GPTMON_TRADER_URL=${url} GPTMON_TOKEN=${token}${dbUrl ? ` GPTMON_DATABASE_URL=${dbUrl}` : ''}`,
+    `  gptmon review models                                             # model performance from its database (ready in a few seconds)`,
     `  gptmon halt --confirm --reason test                              # act on it from another shell`,
     `  curl -s -X POST ${url}/sim/scenario -d '{"name":"drawdown"}'    # start an incident (or :scenario drawdown in the console)`,
     '  node bin/gptmon.js sim --list                                    # the incidents',
@@ -36,8 +39,8 @@ export async function runDemo(globals: GlobalOptions): Promise<number> {
       });
       return 0;
     }
-    // The simulator is the trader whatever the config says; the rest of the config applies.
-    const config = configOrExit({ ...globals, trader: url });
+    // The simulator is the trader and its database whatever the config says; the rest of the config applies.
+    const config = configOrExit({ ...globals, trader: url, ...(dbUrl ? { database: dbUrl } : {}) });
     if (!config) return 2;
     // The console's controls act on this simulator with its token.
     process.env.GPTMON_TOKEN = token;
@@ -45,12 +48,13 @@ export async function runDemo(globals: GlobalOptions): Promise<number> {
     writeOut(howTo);
     const { consoleOptions, runTui } = await import('./tui-runtime.js');
     const running = sim;
+    const scenarios = sim.scenarios;
     const demo = {
       url,
       token,
-      scenarios: SCENARIOS.map((s) => s.name),
+      scenarios,
       setScenario: (name: string) => {
-        if (!SCENARIOS.some((s) => s.name === name)) return `no scenario called ${name}; :scenario and tab lists them`;
+        if (!scenarios.includes(name)) return `no scenario called ${name}; :scenario and tab lists them`;
         running.setScenario(name);
         return undefined;
       },

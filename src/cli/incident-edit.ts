@@ -2,14 +2,11 @@
 // new commander, a checklist item ticked (or taken back), the resolution.
 // Each acts on the one open incident unless --id names another.
 
-import { checklistState, findItem } from '../incidents/checklist.js';
+import { checklistOf, type ChecklistSection } from '../incidents/checklist.js';
+import { checkEdit, commanderEdit, noteEdit, resolveEdit, sevEdit, type Edit as EventEdit } from '../incidents/edits.js';
 import type { Incident } from '../incidents/incident.js';
-import type { Recorder } from '../incidents/recorder.js';
-import type { Event } from '../incidents/types.js';
-import { sanitize } from '../util/sanitize.js';
 import { configOrExit } from './config-or-exit.js';
 import { DONE, FAILED, recorderFor, REFUSED, whichIncident } from './incident-context.js';
-import { parseSev } from './incident-start.js';
 import type { GlobalOptions } from './options.js';
 import { writeErr, writeOut } from './output.js';
 
@@ -20,7 +17,8 @@ export interface EditOptions {
   summary?: string;
 }
 
-type Edit = (inc: Incident, recorder: Recorder) => { event: Omit<Event, 'time' | 'operator' | 'host'>; said: string; resolve?: boolean } | { refused: string };
+/** What a command adds, decided from the incident and the team's checklist (src/incidents/edits.ts). */
+type Edit = (inc: Incident, sections: ChecklistSection[]) => EventEdit;
 
 async function edit(command: string, opts: EditOptions, globals: GlobalOptions, make: Edit): Promise<number> {
   const config = configOrExit(globals);
@@ -33,12 +31,12 @@ async function edit(command: string, opts: EditOptions, globals: GlobalOptions, 
     writeErr(`gptmon incident ${command}: ${inc.id} was resolved at ${new Date(inc.resolvedAt).toISOString()}; only notes can be added now\n`);
     return REFUSED;
   }
-  const made = make(inc, recorder);
+  const made = make(inc, checklistOf(config));
   if ('refused' in made) {
     writeErr(`gptmon incident ${command}: ${made.refused}\n`);
     return REFUSED;
   }
-  const res = made.resolve ? recorder.resolve(inc.id, made.event.summary) : recorder.recordFor(inc.id, made.event);
+  const res = made.event.kind === 'resolved' ? recorder.resolve(inc.id, made.event.summary) : recorder.recordFor(inc.id, made.event);
   if (!res.ok) {
     writeErr(`gptmon incident ${command}: ${res.reason}\n`);
     return FAILED;
@@ -48,28 +46,12 @@ async function edit(command: string, opts: EditOptions, globals: GlobalOptions, 
   return DONE;
 }
 
-export const runIncidentNote = (text: string, opts: EditOptions, globals: GlobalOptions) =>
-  edit('note', opts, globals, () => (text.trim() ? { event: { kind: 'note', text: text.trim() }, said: `note added: ${sanitize(text.trim())}` } : { refused: 'the note is empty' }));
+export const runIncidentNote = (text: string, opts: EditOptions, globals: GlobalOptions) => edit('note', opts, globals, () => noteEdit(text));
 
-export const runIncidentSev = (sevText: string, opts: EditOptions, globals: GlobalOptions) =>
-  edit('sev', opts, globals, (inc) => {
-    const sev = parseSev(sevText);
-    if (sev === undefined) return { refused: `"${sanitize(sevText)}" is not a severity from 1 to 4` };
-    if (sev === inc.sev) return { refused: `${inc.id} is already SEV${sev}` };
-    return { event: { kind: 'sev', sev }, said: `severity SEV${inc.sev} → SEV${sev}` };
-  });
+export const runIncidentSev = (sevText: string, opts: EditOptions, globals: GlobalOptions) => edit('sev', opts, globals, (inc) => sevEdit(inc, sevText));
 
-export const runIncidentCommander = (name: string, opts: EditOptions, globals: GlobalOptions) =>
-  edit('commander', opts, globals, () => (name.trim() ? { event: { kind: 'commander', commander: name.trim() }, said: `commander now ${sanitize(name.trim())}` } : { refused: 'give the commander\'s name' }));
+export const runIncidentCommander = (name: string, opts: EditOptions, globals: GlobalOptions) => edit('commander', opts, globals, () => commanderEdit(name));
 
-export const runIncidentCheck = (spec: string, opts: EditOptions, globals: GlobalOptions) =>
-  edit('check', opts, globals, (inc) => {
-    const found = findItem(checklistState(inc), spec);
-    if (!found.ok) return { refused: found.reason };
-    const item = found.item;
-    if (!opts.undo && item.ticked && item.by) return { refused: `"${item.text}" is already ticked (by ${sanitize(item.by.who)})` };
-    return { event: { kind: 'check', check: { item: item.text, ...(opts.undo ? { undo: true } : {}) } }, said: `${opts.undo ? 'unticked' : 'ticked'} ${item.number}. ${item.text}` };
-  });
+export const runIncidentCheck = (spec: string, opts: EditOptions, globals: GlobalOptions) => edit('check', opts, globals, (inc, sections) => checkEdit(inc, sections, spec, opts.undo));
 
-export const runIncidentResolve = (opts: EditOptions, globals: GlobalOptions) =>
-  edit('resolve', opts, globals, () => ({ event: { kind: 'resolved', ...(opts.summary ? { summary: opts.summary } : {}) }, said: `resolved${opts.summary ? `: ${sanitize(opts.summary)}` : ''} (gptmon incident report writes the post-mortem)`, resolve: true }));
+export const runIncidentResolve = (opts: EditOptions, globals: GlobalOptions) => edit('resolve', opts, globals, () => resolveEdit(opts.summary));

@@ -4,8 +4,8 @@
 // the lead-up (from the first firing of what fires now) is copied in.
 
 import type { Snapshot } from '../engine/types.js';
+import { parseSev } from '../incidents/edits.js';
 import { suggestSev, SEV_MEANING } from '../incidents/suggest.js';
-import type { Sev } from '../incidents/types.js';
 import { valuesOf } from '../incidents/values.js';
 import { sanitize } from '../util/sanitize.js';
 import { ask } from './ask.js';
@@ -20,11 +20,6 @@ export interface StartOptions {
   title?: string;
   commander?: string;
   json?: boolean;
-}
-
-export function parseSev(text: string | undefined): Sev | undefined {
-  const n = Number(String(text ?? '').replace(/^sev/i, ''));
-  return n === 1 || n === 2 || n === 3 || n === 4 ? n : undefined;
 }
 
 async function snapshot(config: NonNullable<ReturnType<typeof configOrExit>>): Promise<Snapshot | undefined> {

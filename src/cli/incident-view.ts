@@ -3,7 +3,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseDurationMs } from '../config/units.js';
-import { checklistState } from '../incidents/checklist.js';
+import { checklistOf, checklistState } from '../incidents/checklist.js';
 import { describeEvent } from '../incidents/describe.js';
 import { foldIncident, happenings } from '../incidents/incident.js';
 import { reportData } from '../incidents/report-data.js';
@@ -34,7 +34,7 @@ export async function runIncidentStatus(id: string | undefined, opts: { json?: b
   } finally {
     await monitor.close();
   }
-  const items = checklistState(inc);
+  const items = checklistState(inc, checklistOf(config));
   const done = items.filter((i) => i.ticked).length;
   const last = happenings(inc).slice(-10);
   const now = Date.now();
@@ -83,7 +83,7 @@ export async function runIncidentReport(id: string | undefined, opts: { output?:
   const recorder = recorderFor(config);
   const which = whichIncident(recorder, id, 'report', true);
   if (!which.ok) return which.code;
-  const data = reportData(which.incident);
+  const data = reportData(which.incident, checklistOf(config));
   const text = opts.json ? `${JSON.stringify(data, null, 2)}\n` : reportMarkdown(data);
   if (!opts.output) {
     writeOut(text);

@@ -21,6 +21,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--trader <url>', 'GPT-Trader base URL (else $GPTMON_TRADER_URL, else config, else http://127.0.0.1:8080)')
     .option('--prometheus <url>', 'Prometheus URL (else $GPTMON_PROMETHEUS_URL); without one gptmon reads /metrics itself')
     .option('--alertmanager <urls>', 'Alertmanager URL, or a cluster\'s peers comma-separated (else $GPTMON_ALERTMANAGER_URL); without one acks are kept locally')
+    .option('--database <url>', "the trader's PostgreSQL, read-only (else $GPTMON_DATABASE_URL, else database: in the config)")
     .option('--no-color', 'plain output without colour (also: NO_COLOR=1)')
     .showHelpAfterError('(run gptmon --help for the commands)')
     .exitOverride();
@@ -156,6 +157,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'the same as data')
     .action(act(async (id: string | undefined, o: { output?: string; json?: boolean }, cmd: Command) => (await view()).runIncidentReport(id, o, globals(cmd))));
 
+  // The routine reviews (exit 0 no issues, 1 issues found, 3 nothing could be read).
+  const review = program.command('review').description('the routine reviews: model performance, the daily performance review');
+  review
+    .command('models')
+    .description('model performance by day and model from the trader\'s database, flagged (exit 0 none, 1 flags, 3 unreadable)')
+    .option('--days <n>', 'how many UTC days, today included', '7')
+    .option('--until <day>', 'the last day, YYYY-MM-DD (default today, UTC)')
+    .option('--json', 'one JSON document on stdout')
+    .action(act(async (o: import('./review-models.js').ReviewModelsOptions, cmd: Command) => (await import('./review-models.js')).runReviewModels(o, globals(cmd))));
+
   program
     .command('audit')
     .description('read back the audit log of control actions')
@@ -173,6 +184,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--token <token>', 'control-API token (else $GPTMON_TOKEN, else a random one is printed)')
     .option('--speed <x>', 'simulated seconds per real second', '1')
     .option('--list', 'name the scenarios, one line each')
+    .option('--no-db', 'serve no database (the embedded PostgreSQL takes seconds of CPU to start)')
+    .option('--db-port <n>', "the database's port (default 5433, else a free one; 0 picks a free one)")
+    .option('--with-parent', 'stop when standard input closes (the demo starts it so, so it never outlives its console)')
     .action(act(async (opts: Record<string, string | boolean | undefined>) => (await import('./sim.js')).runSim(opts as never)));
 
   const config = program.command('config').description('check and show the configuration');

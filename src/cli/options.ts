@@ -7,5 +7,7 @@ export interface GlobalOptions {
   trader?: string;
   prometheus?: string;
   alertmanager?: string;
+  /** The trader's database (review models, the Health panel, status). */
+  database?: string;
   color: boolean;
 }

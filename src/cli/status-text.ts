@@ -41,6 +41,8 @@ export function statusText(snap: Snapshot, config: Config, width = 80): string[]
   const judged = Object.values(config.metrics).filter((s) => s.warning !== undefined || s.critical !== undefined);
   for (const spec of judged) {
     const m = snap.metrics[spec.name];
+    // The database's own count sits beside the trader's database_connections.
+    if (spec.name === 'database_connections' && snap.database) lines.push(truncate(databaseLine(snap), width));
     if (!m) continue;
     // A stale value keeps its state (STALE beside it); which series, when there are several.
     const state = m.noData ? 'WARN' : m.value === undefined ? 'n/a' : LEVEL_WORD[m.level];
@@ -56,6 +58,17 @@ export function statusText(snap: Snapshot, config: Config, width = 80): string[]
   const others = otherAlertsText(snap, config.other_alerts === 'count');
   if (others) lines.push(truncate(`${others} — gptmon alerts`, width));
   return lines;
+}
+
+/** `DB in use   12/100  OK  of max_connections (pg_stat_activity)`, or unknown and why. */
+function databaseLine(snap: Snapshot): string {
+  const db = snap.database!;
+  const figures = db.inUse !== undefined ? `${db.inUse}/${db.max}` : '?';
+  if (db.state === 'ok') return `${'DB in use'.padEnd(14)} ${figures.padStart(9)}  ${LEVEL_WORD[db.level].padEnd(5)}  of max_connections (pg_stat_activity)`;
+  const seen = db.at !== undefined ? `read ${formatAge(snap.now - db.at)} ago; ` : '';
+  // The problem line above names the database; here only what went wrong fits.
+  const what = (db.reason ?? 'not read yet').replace(`database ${db.name}: `, '');
+  return `${'DB in use'.padEnd(14)} ${figures.padStart(9)}  ${'UNKN'.padEnd(5)}  ${seen}${sanitize(what)}`;
 }
 
 /** `alerts: 2 firing (ExcessiveDrawdown acked, DrawdownWarning), 1 pending — gptmon alerts`. */

@@ -17,6 +17,8 @@ import { consoleRunbooks } from '../runbooks/console-runbooks.js';
 import { readCa } from '../sources/auth.js';
 import { createHttp } from '../sources/http.js';
 import { ackFile, alertStateFile, incidentsDir, progressFile } from '../store/state-paths.js';
+import { checklistOf } from '../incidents/checklist.js';
+import { IncidentService } from '../incidents/incident-service.js';
 import { Observer } from '../incidents/observer.js';
 import { Recorder } from '../incidents/recorder.js';
 import { App } from '../ui/tui/App.js';
@@ -84,6 +86,8 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const controls = new ControlService(controlTarget(opts.config), controlHttp, operator);
   const monitor = new Monitor({ config: opts.config, ackFile: opts.ackFile, refreshMs: refresh.value, observer: new Observer(recorder) });
   const controller = new Controller({ monitor, refreshMs: refresh.value, alertStateFile: opts.alertStateFile, onNewCritical: () => bell && stdout.write('\x07') });
+  // Declaring, notes and ticks write the same recorder's timelines, with the values on screen.
+  const incidents = new IncidentService(recorder, { checklist: checklistOf(opts.config), snapshot: () => controller.getSnapshot() });
 
   let quit: (signal: NodeJS.Signals) => void = () => {};
   let signalled: NodeJS.Signals | undefined;
@@ -92,7 +96,7 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   // debug: Ink hands each whole frame to the screen, which writes only what changed.
   // The screen paints the live lines between React commits; the terminal draws bold and inverse, colour or not.
   const app = render(
-    React.createElement(PaintContext.Provider, { value: screen }, React.createElement(ThemeContext.Provider, { value: { color, attributes: true } }, React.createElement(App, { controller, runbooks, ...(opts.readOnly ? {} : { controls }), config: opts.config, readOnly: opts.readOnly, operator, ...(opts.demo ? { demo: opts.demo } : {}), ...(steps.problem ? { initial: { message: { text: steps.problem, level: 'error' as const } } } : {}) }))),
+    React.createElement(PaintContext.Provider, { value: screen }, React.createElement(ThemeContext.Provider, { value: { color, attributes: true } }, React.createElement(App, { controller, runbooks, incidents, ...(opts.readOnly ? {} : { controls }), config: opts.config, readOnly: opts.readOnly, operator, ...(opts.demo ? { demo: opts.demo } : {}), ...(steps.problem ? { initial: { message: { text: steps.problem, level: 'error' as const } } } : {}) }))),
     { stdout: screen.sink, ...(opts.stdin ? { stdin: opts.stdin } : {}), debug: true, exitOnCtrlC: false, patchConsole: false },
   );
   quit = (signal) => {

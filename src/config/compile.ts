@@ -11,6 +11,7 @@ import { finishMetric, seriesOf } from './metric-spec.js';
 import { didYouMean } from '../util/closest.js';
 import { expandHome } from './paths.js';
 import { maskUrlsIn } from '../util/mask-url.js';
+import { compileDatabase } from './database.js';
 
 export interface TargetOverride {
   value: string;
@@ -124,7 +125,7 @@ function applyBreakers(alerts: Map<string, AlertPatch>, b: CircuitBreakers): voi
   }
 }
 
-export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' | 'prometheus' | 'alertmanager', TargetOverride>>): { config: Config; issues: ConfigIssue[] } {
+export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' | 'prometheus' | 'alertmanager' | 'database', TargetOverride>>): { config: Config; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const settings: Partial<Settings> = {};
   const origins: Config['origins'] = {};
@@ -132,6 +133,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
   const alertLayers = new Map<string, AlertPatch[]>();
   const severity_levels = structuredClone(DEFAULT_SEVERITY_LEVELS);
   const circuit_breakers = { ...DEFAULT_CIRCUIT_BREAKERS };
+  let incident_checklist: Config['incident_checklist'];
 
   const metrics: Record<string, MetricSpec> = {};
   for (const layer of layers) {
@@ -158,6 +160,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
       Object.assign(severity_levels[name as Severity], Object.fromEntries(Object.entries(level).filter(([, v]) => v !== undefined)));
     }
     Object.assign(circuit_breakers, layer.circuit_breakers);
+    if (layer.incident_checklist) incident_checklist = layer.incident_checklist;
   }
 
   const urls: Partial<Record<'trader' | 'prometheus', string>> = {};
@@ -217,9 +220,14 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     files: layers.map((l) => l.origin).filter((o) => o.startsWith('file ')).map((o) => o.slice(5)),
   };
   if (urls.prometheus) config.prometheus = urls.prometheus;
+  if (incident_checklist) config.incident_checklist = incident_checklist;
   if (alertmanager) config.alertmanager = alertmanager;
   for (const k of ['token_file', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'ca_file'] as const) if (settings[k]) config[k] = expandHome(settings[k]);
   if (settings.prometheus_auth) config.prometheus_auth = settings.prometheus_auth;
   if (settings.alertmanager_auth) config.alertmanager_auth = settings.alertmanager_auth;
+  const db = compileDatabase(layers.flatMap((l) => (l.database ? [{ patch: l.database, origin: l.origin }] : [])), targets.database, config.timeoutMs, expandHome);
+  if (db.issue) issues.push({ file: db.issue.file, line: 0, col: 0, path: 'database', message: db.issue.message });
+  if (db.database) config.database = db.database;
+  if (db.origin) origins.database = db.origin as Origin;
   return { config, issues };
 }

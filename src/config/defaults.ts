@@ -4,7 +4,7 @@
 // number is used; the few choices of our own are marked.
 
 import { CATALOGUE } from '../metrics/catalogue.js';
-import type { CircuitBreakers, Severity, SeverityLevel } from './types.js';
+import type { ChecklistConfig, CircuitBreakers, Severity, SeverityLevel } from './types.js';
 
 /**
  * The catalogue's lines as a user would write them in gptmon.yaml: the same
@@ -78,3 +78,17 @@ export const DEFAULT_CIRCUIT_BREAKERS: CircuitBreakers = {
 
 export const DEFAULT_TRADER_URL = 'http://127.0.0.1:8080';
 export const DEFAULT_TIMEOUT_MS = 3000;
+
+/**
+ * The playbook's "Incident Commander Checklist", as a team would write it
+ * under `incident_checklist`: `config show` prints it, so extending it starts
+ * from a copy. Which items gptmon ticks by itself goes by their words
+ * (src/incidents/checklist.ts), a team's or these.
+ */
+export const DEFAULT_INCIDENT_CHECKLIST: ChecklistConfig = [
+  { title: 'Assess', items: ['Determine impact on trading', 'Check financial exposure', 'Evaluate data integrity'] },
+  { title: 'Immediate', items: ['Stop trading if necessary', 'Switch to safe mode', 'Notify stakeholders'] },
+  { title: 'Investigation', items: ['Gather logs', 'Check recent changes', 'Review monitoring data'] },
+  { title: 'Mitigation', items: ['Apply temporary fix', 'Reduce risk exposure', 'Monitor closely'] },
+  { title: 'Resolution', items: ['Deploy permanent fix', 'Verify normal operation', 'Update documentation'] },
+];

@@ -7,6 +7,7 @@ import { formatDuration } from './units.js';
 import { catalogueEntry } from '../metrics/catalogue.js';
 import { maskUrl } from '../util/mask-url.js';
 import { matchers } from '../metrics/promql.js';
+import { DEFAULT_INCIDENT_CHECKLIST } from './defaults.js';
 
 function formatThreshold(value: number, spec: MetricSpec): string | number {
   if (spec.kind === 'ratio') return `${+(value * 100).toFixed(6)}%`;
@@ -56,6 +57,10 @@ export function configToYaml(config: Config): string {
   if (config.prometheus) doc.selector = matchers(config.selector);
   for (const k of ['prometheus_auth', 'alertmanager_auth', 'ca_file'] as const) if (config[k]) doc[k] = config[k];
   if (config.other_alerts !== 'show') doc.other_alerts = config.other_alerts;
+  if (config.database) {
+    const db = config.database;
+    doc.database = { url: maskUrl(db.url), ...(db.passwordFile ? { password_file: db.passwordFile } : {}), statement_timeout: formatDuration(db.statementTimeoutMs), connect_timeout: formatDuration(db.connectTimeoutMs) };
+  }
   Object.assign(doc, {
     allow_insecure: config.allow_insecure,
     read_only: config.read_only,
@@ -67,6 +72,8 @@ export function configToYaml(config: Config): string {
     alerts,
     severity_levels,
     circuit_breakers: config.circuit_breakers,
+    // The checklist in force, the playbook's without a team's: a team extends it from this copy.
+    incident_checklist: config.incident_checklist ?? DEFAULT_INCIDENT_CHECKLIST,
   });
   return stringify(doc, { lineWidth: 0 });
 }

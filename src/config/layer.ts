@@ -4,11 +4,13 @@
 
 import { parseCondition, type Condition } from './condition.js';
 import { catalogueEntry } from '../metrics/catalogue.js';
-import { SEVERITIES, type CircuitBreakers, type Direction, type Origin, type Severity, type SeverityLevel } from './types.js';
+import { readChecklist } from './checklist-config.js';
+import { SEVERITIES, type ChecklistConfig, type CircuitBreakers, type Direction, type Origin, type Severity, type SeverityLevel } from './types.js';
 import { parseDurationMs, parseThreshold, type ValueKind } from './units.js';
 import type { YamlCursor } from './yaml-cursor.js';
 import { didYouMean } from '../util/closest.js';
 import { readAuth, readSelector, type AuthSpec } from './access.js';
+import { readDatabase, type DatabasePatch } from './database.js';
 
 export interface MetricPatch {
   at: YamlCursor;
@@ -73,9 +75,13 @@ export interface ConfigLayer {
   alerts: AlertPatch[];
   severity_levels: Partial<Record<Severity, Partial<SeverityLevel>>>;
   circuit_breakers: Partial<CircuitBreakers>;
+  /** Given whole in this layer (a later layer's replaces it). */
+  incident_checklist?: ChecklistConfig;
+  /** The trader's database, as this source writes it. */
+  database?: DatabasePatch;
 }
 
-const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'timeout', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'selector', 'prometheus_auth', 'alertmanager_auth', 'ca_file', 'other_alerts', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers'] as const;
+const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'timeout', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'selector', 'prometheus_auth', 'alertmanager_auth', 'ca_file', 'other_alerts', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers', 'incident_checklist', 'database'] as const;
 const METRIC_KEYS = ['description', 'threshold_warning', 'threshold_critical', 'check_interval', 'direction', 'kind', 'metric', 'quantile', 'query', 'label', 'panel'] as const;
 const ALERT_KEYS = ['alert', 'condition', 'duration', 'action', 'severity', 'runbook', 'summary'] as const;
 const SEVERITY_KEYS = ['response_time', 'team', 'examples'] as const;
@@ -372,6 +378,16 @@ export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
       case 'circuit_breakers':
         readBreakers(v, layer);
         break;
+      case 'incident_checklist': {
+        const checklist = readChecklist(v);
+        if (checklist) layer.incident_checklist = checklist;
+        break;
+      }
+      case 'database': {
+        const db = readDatabase(v);
+        if (db) layer.database = db;
+        break;
+      }
       default:
         unknownKey(key, keyAt, TOP_KEYS);
     }

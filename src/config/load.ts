@@ -18,6 +18,7 @@ export interface ConfigFlags {
   trader?: string;
   prometheus?: string;
   alertmanager?: string;
+  database?: string;
 }
 
 export interface Loaded {
@@ -72,12 +73,15 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   const named = flags.config ?? env.GPTMON_CONFIG;
   if (named) sources.push(readConfigFile(named));
 
-  const targets: Partial<Record<'trader' | 'prometheus' | 'alertmanager', TargetOverride>> = {};
+  const targets: Partial<Record<'trader' | 'prometheus' | 'alertmanager' | 'database', TargetOverride>> = {};
   for (const name of ['trader', 'prometheus', 'alertmanager'] as const) {
     const envName = `GPTMON_${name.toUpperCase()}_URL`;
     if (flags[name]) targets[name] = { value: flags[name], origin: 'flag', label: `--${name}` };
     else if (env[envName]) targets[name] = { value: env[envName], origin: 'env', label: envName };
   }
+
+  if (flags.database) targets.database = { value: flags.database, origin: 'flag', label: '--database' };
+  else if (env.GPTMON_DATABASE_URL) targets.database = { value: env.GPTMON_DATABASE_URL, origin: 'env', label: 'GPTMON_DATABASE_URL' };
 
   const layers = sources.flatMap((s) => (s.layer ? [s.layer] : []));
   const { config, issues } = compile(layers, targets);

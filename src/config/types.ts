@@ -2,8 +2,10 @@ import type { Direction, MetricRead } from '../metrics/types.js';
 import type { Condition } from './condition.js';
 import type { ValueKind } from './units.js';
 import type { AuthSpec } from './access.js';
+import type { DatabaseConfig } from './database.js';
 
 export type { AuthSpec } from './access.js';
+export type { DatabaseConfig } from './database.js';
 
 export type { Direction, MetricRead } from '../metrics/types.js';
 
@@ -63,6 +65,9 @@ export interface CircuitBreakers {
   drawdown_limit: number;
 }
 
+/** A team's incident commander's checklist (`incident_checklist`): sections, each with its items. */
+export type ChecklistConfig = Array<{ title: string; items: string[] }>;
+
 export type TargetName = 'trader' | 'prometheus' | 'alertmanager';
 
 /** Where a setting came from, so `config show` can say why it is what it is. */
@@ -82,6 +87,8 @@ export interface Config {
   /** Where incidents and the rolling log of events are kept; a shared directory gives a team one timeline. */
   incidents_dir?: string;
   audit_log?: string;
+  /** Replaces the playbook's incident commander's checklist when given. */
+  incident_checklist?: ChecklistConfig;
   timeoutMs: number;
   /** The time limit on a runbook step's command. */
   stepTimeoutMs: number;
@@ -105,6 +112,8 @@ export interface Config {
   ca_file?: string;
   /** Alerts of other jobs and traders: listed apart (`show`), or counted as this trader's (`count`). */
   other_alerts: 'show' | 'count';
+  /** The trader's PostgreSQL (read-only): model performance and its connections. */
+  database?: DatabaseConfig;
   origins: Partial<Record<string, Origin>>;
   files: string[];
 }

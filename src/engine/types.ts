@@ -4,6 +4,7 @@ import type { Counts } from './counts.js';
 import type { Verdict } from './verdict.js';
 import type { Level } from './classify.js';
 import type { LabelMatcher } from './matchers.js';
+import type { DatabaseView } from './database-view.js';
 
 export type SourceName = 'trader' | 'metrics' | 'prometheus' | 'alertmanager';
 
@@ -179,4 +180,6 @@ export interface Snapshot {
   worst: Level;
   /** Nothing at all could be read. */
   unknown: boolean;
+  /** The trader's database, when one is configured: its connections, or why they are unknown. */
+  database?: DatabaseView;
 }

@@ -5,6 +5,8 @@
 // (`halted 03:12:40 by ana (verified)`); the rest stay for the humans. A tick
 // by hand, or a tick taken back, has the last word.
 
+import { DEFAULT_INCIDENT_CHECKLIST } from '../config/defaults.js';
+import type { ChecklistConfig } from '../config/types.js';
 import { formatMoney, formatPercent } from '../text/format.js';
 import { closest } from '../util/closest.js';
 import type { Incident } from './incident.js';
@@ -23,14 +25,24 @@ export interface ChecklistSection {
   items: ChecklistItem[];
 }
 
+/** Sections as written (the playbook's, or a team's): what gptmon can tick by itself goes by each item's words. */
+function sectionsOf(written: ChecklistConfig): ChecklistSection[] {
+  return written.map((s) => ({
+    title: s.title,
+    items: s.items.map((text) => {
+      const auto = ruleFor(text);
+      return auto ? { text, auto } : { text };
+    }),
+  }));
+}
+
 /** The playbook's "Incident Commander Checklist", as the built-in default; a team's config may replace it. */
-export const PLAYBOOK_CHECKLIST: ChecklistSection[] = [
-  { title: 'Assess', items: [{ text: 'Determine impact on trading', auto: 'impact' }, { text: 'Check financial exposure', auto: 'exposure' }, { text: 'Evaluate data integrity' }] },
-  { title: 'Immediate', items: [{ text: 'Stop trading if necessary', auto: 'halted' }, { text: 'Switch to safe mode', auto: 'safe-mode' }, { text: 'Notify stakeholders' }] },
-  { title: 'Investigation', items: [{ text: 'Gather logs' }, { text: 'Check recent changes' }, { text: 'Review monitoring data', auto: 'monitoring' }] },
-  { title: 'Mitigation', items: [{ text: 'Apply temporary fix' }, { text: 'Reduce risk exposure', auto: 'reduced' }, { text: 'Monitor closely', auto: 'watching' }] },
-  { title: 'Resolution', items: [{ text: 'Deploy permanent fix' }, { text: 'Verify normal operation', auto: 'normal' }, { text: 'Update documentation' }] },
-];
+export const PLAYBOOK_CHECKLIST: ChecklistSection[] = sectionsOf(DEFAULT_INCIDENT_CHECKLIST);
+
+/** The checklist a team runs: its own from the config (`incident_checklist`), else the playbook's. */
+export function checklistOf(config: { incident_checklist?: ChecklistConfig | undefined }): ChecklistSection[] {
+  return config.incident_checklist ? sectionsOf(config.incident_checklist) : PLAYBOOK_CHECKLIST;
+}
 
 /** The playbook's response flow, by severity: what comes first. */
 export function responseFlow(sev: Sev): ChecklistSection {

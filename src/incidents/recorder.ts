@@ -73,10 +73,16 @@ export class Recorder {
 
   /** The incidents open now, oldest first. */
   open(): string[] {
+    const read = this.openRead();
+    return read.ok ? read.ids : [];
+  }
+
+  /** The incidents open now, or why that cannot be known (an index that cannot be read is not "none open"). */
+  openRead(): { ok: true; ids: string[] } | { ok: false; reason: string } {
     const read = readJsonFile(this.index);
-    if (!read.ok || !read.value) return [];
-    const ids = (read.value as { open?: unknown }).open;
-    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string' && isIncidentId(x)).sort(compareIds) : [];
+    if (!read.ok) return { ok: false, reason: read.reason };
+    const ids = (read.value as { open?: unknown } | undefined)?.open;
+    return { ok: true, ids: Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string' && isIncidentId(x)).sort(compareIds) : [] };
   }
 
   /** Every incident there is a timeline of, oldest first. */

@@ -19,6 +19,7 @@ import { ackChangeEvent } from '../incidents/observe.js';
 import { valuesOf } from '../incidents/values.js';
 import { pollPrometheus } from './prom-poll.js';
 import { RulesSchedule } from './rules-schedule.js';
+import { DatabaseHealth } from './database-health.js';
 
 export interface MonitorOptions {
   config: Config;
@@ -41,6 +42,8 @@ export class Monitor {
   private readonly refreshMs: number;
   private readonly lastPolled: Record<string, number | undefined> = {};
   private readonly rules = new RulesSchedule();
+  /** The trader's database, when one is configured: its connections. */
+  private readonly database?: DatabaseHealth;
 
   constructor(private readonly opts: MonitorOptions) {
     const { config } = opts;
@@ -63,6 +66,7 @@ export class Monitor {
       const recorded = recorder.record([ackChangeEvent(c.kind, c.ack, c.operator, values, this.clock())], c.operator);
       if (!recorded.ok) this.engine.setProblem('incidents', `the incident log cannot be written: ${recorded.reason}`);
     });
+    if (config.database) this.database = new DatabaseHealth(config.database, config.metrics.database_connections, config.timeoutMs, this.clock);
   }
 
   /** One poll of everything due. Never throws: failures become source states. */
@@ -73,7 +77,9 @@ export class Monitor {
     if (this.prom) jobs.push(this.pollPrometheus(this.prom));
     else jobs.push(scrapeMetrics(this.http, config.trader, { maxBytes: config.maxScrapeBytes, keep: wantedSeries(config) }).then((r) => this.engine.recordScrape(this.clock(), r)));
     jobs.push(this.acks.list().then((l) => this.engine.recordAcks(this.clock(), l.alertmanager, l.local, l.localError)));
+    if (this.database) jobs.push(this.database.poll());
     await Promise.all(jobs);
+    if (this.database) this.engine.setProblem('database', this.database.problem());
     const snap = this.snapshot();
     if (!this.opts.observer) return snap;
     // Recording never stops monitoring: a log that cannot be written is a problem shown, then gone when it clears.
@@ -95,7 +101,8 @@ export class Monitor {
   }
 
   snapshot(): Snapshot {
-    return this.engine.snapshot(this.clock());
+    const snap = this.engine.snapshot(this.clock());
+    return this.database ? { ...snap, database: this.database.view() } : snap;
   }
 
   /** Picks up the embedded alert states a recent run left, so durations carry over (with Prometheus: of the alerts evaluated here). */
@@ -108,8 +115,8 @@ export class Monitor {
     saveAlertState(file, this.opts.config.trader, this.clock(), this.engine.exportState());
   }
 
-  close(): Promise<void> {
-    return this.http.close();
+  async close(): Promise<void> {
+    await Promise.all([this.http.close(), this.database?.close()]);
   }
 }
 

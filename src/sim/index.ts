@@ -7,9 +7,12 @@ import { SCENARIO_SPECS, type Expectation, type UnhealthyExpectation } from './s
 import { createHealthNotes } from './health.js';
 import { createSimServer } from './server.js';
 import { createFaults, createRequestLog } from './traffic.js';
+import { startSimDatabase, type SimDatabase } from './database/embedded.js';
 
 export type { SimModel, SimSnapshot, TraderState } from './model.js';
 export type { Expectation, UnhealthyExpectation } from './scenarios.js';
+export type { SimDatabase } from './database/embedded.js';
+export { MODELS as SIM_MODEL_IDS } from './database/predictions.js';
 
 export interface ScenarioInfo {
   name: string;
@@ -39,6 +42,12 @@ export interface StartSimOptions {
   /** Nothing moves unless advance() is called; what tests use instead of sleeping. */
   manualClock?: boolean;
   tickMs?: number;
+  /**
+   * Serve the trader's database too (embedded PostgreSQL on `port`, 0 for a
+   * free one; on the sim's host). It starts in the background: see
+   * `database.ready`. Off unless asked: it costs seconds of CPU.
+   */
+  database?: { port?: number };
 }
 
 export interface RunningSim {
@@ -47,6 +56,8 @@ export interface RunningSim {
   model: SimModel;
   advance(simSeconds: number): void;
   setScenario(name: string): void;
+  /** When asked for: the embedded database (its URL at once, ready later). */
+  database?: SimDatabase;
   close(): Promise<void>;
 }
 
@@ -72,6 +83,14 @@ export async function startSim(opts: StartSimOptions): Promise<RunningSim> {
     });
   });
   const port = (server.address() as AddressInfo).port;
+  let database: SimDatabase | undefined;
+  try {
+    if (opts.database) database = await startSimDatabase({ host, port: opts.database.port ?? 0, seed: opts.seed ?? 1, model });
+  } catch (err) {
+    server.close();
+    // Says which port it was: the trader's is listening fine.
+    throw Object.assign(err as Error, { dbPort: opts.database?.port ?? 0 });
+  }
 
   let timer: NodeJS.Timeout | undefined;
   if (opts.manualClock !== true) {
@@ -93,13 +112,17 @@ export async function startSim(opts: StartSimOptions): Promise<RunningSim> {
     model,
     advance: (s) => model.advance(s),
     setScenario: (name) => model.setScenario(name),
+    ...(database ? { database } : {}),
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        if (timer) clearInterval(timer);
-        releaseHeld();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      closing ??= Promise.all([
+        new Promise<void>((resolve) => {
+          if (timer) clearInterval(timer);
+          releaseHeld();
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+        database?.close(),
+      ]).then(() => undefined);
       return closing;
     },
   };

@@ -2,12 +2,17 @@
 // are never printed. Every place that shows a target (dry runs, the audit log,
 // `config show`, error messages, the console) shows it through here.
 
-/** `http://ops:***@host:9090/path`; a URL without a password is returned as it is. */
+/**
+ * `http://ops:***@host:9090/path`; a URL without a password is returned as it
+ * is. A database URL may carry it as a parameter too (`?password=…`).
+ */
 export function maskUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i, (_m, scheme: string, userinfo: string) => {
-    const colon = userinfo.indexOf(':');
-    return colon < 0 ? `${scheme}${userinfo}@` : `${scheme}${userinfo.slice(0, colon)}:***@`;
-  });
+  return url
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i, (_m, scheme: string, userinfo: string) => {
+      const colon = userinfo.indexOf(':');
+      return colon < 0 ? `${scheme}${userinfo}@` : `${scheme}${userinfo.slice(0, colon)}:***@`;
+    })
+    .replace(/([?&]password=)[^&#]*/gi, '$1***');
 }
 
 /** Every URL inside a free text (an error message, a reason) masked. */

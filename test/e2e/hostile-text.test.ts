@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  tmux.kill();
+  await tmux.stop();
   await sim?.close();
   rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
 });

@@ -2,7 +2,7 @@
 // the screen read back, as an engineer at a terminal would.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { waitFor } from './wait.js';
 
 export function ensureTmux(): void {
@@ -81,5 +81,32 @@ export class Tmux {
     } catch {
       /* already gone */
     }
+  }
+
+  /**
+   * Kills the terminal and waits until the program in it has exited, so a
+   * test's temp dir is removed after the program's last write, not during it.
+   */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    let pid: number | undefined;
+    try {
+      pid = this.panePid();
+    } catch {
+      /* no session */
+    }
+    this.kill();
+    if (!pid) return;
+    // Gone, or a zombie nobody has reaped yet (it writes nothing more either way).
+    const alive = () => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    await waitFor('the program in tmux to exit', () => (alive() ? undefined : true), timeoutMs, 20).catch(() => {
+      // Still there after the hang-up: it will not get another chance.
+      if (alive()) process.kill(pid, 'SIGKILL');
+    });
   }
 }

@@ -8,6 +8,7 @@ import { ThemeContext } from '../../src/ui/tui/theme.js';
 import type { AckRequest } from '../../src/monitor/ack-service.js';
 import type { RunbookService } from '../../src/runbooks/service.js';
 import type { ControlService } from '../../src/actions/service.js';
+import type { IncidentService } from '../../src/incidents/incident-service.js';
 
 /** A controller that serves a fixed snapshot and records what it was asked to do. */
 export function stubController(initial: Snapshot): ControllerLike & { acks: AckRequest[]; set(s: Snapshot): void } {
@@ -41,14 +42,14 @@ export function stubController(initial: Snapshot): ControllerLike & { acks: AckR
 }
 
 /** Renders the whole console at a terminal size, as ink-testing-library's frames. */
-export function renderConsole(controller: ControllerLike, config: Config, size: { columns: number; rows: number }, opts: { readOnly?: boolean; color?: boolean; runbooks?: RunbookService; controls?: ControlService } = {}) {
+export function renderConsole(controller: ControllerLike, config: Config, size: { columns: number; rows: number }, opts: { readOnly?: boolean; color?: boolean; runbooks?: RunbookService; controls?: ControlService; incidents?: IncidentService } = {}) {
   // ink-testing-library's terminal is 100 columns and has no rows: size it before the app mounts.
   const r = render(<></>);
   Object.defineProperty(r.stdout, 'columns', { value: size.columns, configurable: true });
   Object.defineProperty(r.stdout, 'rows', { value: size.rows, configurable: true });
   r.rerender(
     <ThemeContext.Provider value={{ color: opts.color ?? false }}>
-      <App controller={controller} {...(opts.runbooks ? { runbooks: opts.runbooks } : {})} {...(opts.controls ? { controls: opts.controls } : {})} config={config} readOnly={opts.readOnly ?? false} operator="ana" />
+      <App controller={controller} {...(opts.runbooks ? { runbooks: opts.runbooks } : {})} {...(opts.controls ? { controls: opts.controls } : {})} {...(opts.incidents ? { incidents: opts.incidents } : {})} config={config} readOnly={opts.readOnly ?? false} operator="ana" />
     </ThemeContext.Provider>,
   );
   return r;

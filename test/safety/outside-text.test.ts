@@ -17,7 +17,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { ControlService } from '../../src/actions/service.js';
+import { IncidentService } from '../../src/incidents/incident-service.js';
+import { Recorder } from '../../src/incidents/recorder.js';
+import type { Event } from '../../src/incidents/types.js';
 import { alertsText } from '../../src/cli/alerts-text.js';
+import { modelDaysText } from '../../src/cli/review-models-text.js';
+import { flagModelDays, type ModelReviewLines } from '../../src/engine/model-review.js';
 import { auditLine } from '../../src/cli/audit.js';
 import { writeText } from '../../src/cli/output.js';
 import { sourcesLine } from '../../src/cli/source-text.js';
@@ -70,6 +75,7 @@ function keepInSnapshot(path: string[]): boolean {
 const keepInRunbook = (path: string[]) => ['id', 'key', 'section', 'origin', 'severity'].includes(path.at(-1)!);
 
 const NOW = Date.parse('2026-11-25T03:00:00Z');
+const LINES: ModelReviewLines = { accuracyWarning: 0.55, dropPoints: 0.05, spreadFactor: 2 };
 
 /** A snapshot with every optional text field filled, so the walk has something to poison everywhere. */
 function fullSnapshot(): Snapshot {
@@ -144,6 +150,8 @@ function fullSnapshot(): Snapshot {
     counts: { firing: { critical: 1, high: 0, medium: 0, low: 0 }, pending: 1, pastCritical: ['portfolio_drawdown'] },
     worst: 'critical',
     unknown: false,
+    // The database went away: the last figures, and the driver's words for why.
+    database: { name: 'postgres://gptmon:***@db/trader', state: 'unknown', inUse: 12, max: 100, at: NOW - 30_000, reason: 'database postgres://gptmon:***@db/trader: terminating connection', level: 'warning' },
   };
 }
 
@@ -199,6 +207,15 @@ describe('outside text in the one-shot commands', () => {
     expectSafe(statusText(snap, config, 200).join('\n'), 'status, wide');
   });
 
+  it('review models: the model names are the database\'s words', () => {
+    const row = (modelId: string, accuracy: number) => ({ day: '2026-11-25', modelId, predictions: 100, resolved: 90, accuracy, confidenceMean: 0.7, confidenceStd: 0.1 });
+    const rows = [row('primary-v12', 0.5), row('fallback-v3', 0.6)];
+    const flags = flagModelDays(rows, LINES);
+    const read = poison({ rows, flags }, (path) => path.at(-1) !== 'modelId');
+    const text = modelDaysText({ ok: true, database: 'postgres://gptmon@db/trader', from: '2026-11-25', until: '2026-11-25', ...read }, LINES, 80).join('\n');
+    expectSafe(text, 'review models');
+  });
+
   it('alerts', () => {
     expectSafe(alertsText(snap, 80).join('\n'), 'alerts');
     expectSafe(alertsText(snap, 300).join('\n'), 'alerts, wide');
@@ -251,6 +268,37 @@ describe('outside text in the one-shot commands', () => {
   });
 });
 
+/**
+ * An open incident whose every text is hostile: its title, commander and the
+ * operator, the team's checklist, and one event of each kind the timeline
+ * shows (alert names and values, ack comments, step commands and outputs,
+ * control reasons and details, notes, summaries), walked like the snapshot.
+ */
+function hostileIncidents(dir: string): IncidentService {
+  const recorder = new Recorder(dir, PAYLOAD, () => NOW);
+  const checklist = [{ title: PAYLOAD, items: [{ text: PAYLOAD }, { text: `${PAYLOAD} second` }] }];
+  const service = new IncidentService(recorder, { checklist, clock: () => NOW });
+  const declared = service.declare({ sev: 2, title: PAYLOAD, commander: PAYLOAD });
+  if (!declared.ok) throw new Error(declared.reason);
+  const values = { at: NOW, trading: 'halted' as const, drawdown: 0.168, firing: [PAYLOAD] };
+  const kinds: Array<Omit<Event, 'time' | 'host'>> = [
+    { kind: 'alert-firing', operator: 'x', alert: { name: 'x', key: 'k1', severity: 'critical', value: 'x', at: NOW }, values },
+    { kind: 'alert-resolved', operator: 'x', alert: { name: 'x', key: 'k2', severity: 'high', at: NOW } },
+    { kind: 'ack', operator: 'x', ack: { alert: 'x', forMs: 60_000, comment: 'x', where: 'local' } },
+    { kind: 'unack', operator: 'x', ack: { alert: 'x', forMs: 0, comment: 'x', where: 'alertmanager' } },
+    { kind: 'step', operator: 'x', step: { runbook: 'x', step: 'x', text: 'x', status: 'ran', command: 'x', exit: 1, output: 'x' } },
+    { kind: 'step', operator: 'x', step: { runbook: 'x', step: 'x', text: 'x', status: 'done' } },
+    { kind: 'control', operator: 'x', control: { action: 'x', result: 'failed', reason: 'x', detail: 'x', via: 'tui' } },
+    { kind: 'control', operator: 'x', control: { action: 'x', result: 'verified', reason: 'x', via: 'cli', ms: 5 } },
+    { kind: 'note', operator: 'x', text: 'x' },
+    { kind: 'commander', operator: 'x', commander: 'x' },
+    { kind: 'check', operator: 'x', check: { item: PAYLOAD } },
+  ];
+  const keep = (path: string[]) => ['kind', 'severity', 'where', 'status', 'result', 'via', 'key', 'trading'].includes(path.at(-1)!);
+  for (const e of poison(kinds, keep)) recorder.recordFor(declared.id, e);
+  return service;
+}
+
 describe('outside text in the console', () => {
   /** The hostile runbook with progress: a step marked, and a run whose output is hostile too. */
   function runbookService(rb: Runbook): RunbookService {
@@ -296,6 +344,18 @@ describe('outside text in the console', () => {
       r.stdin.write('x');
       return [view, await frameWith(r, 'y to run')];
     },
+    incident: async (r) => {
+      await frameWith(r, 'Breakers');
+      r.stdin.write('I');
+      const view = await frameWith(r, 'Timeline');
+      // The checklist alone (every evidence whole), the timeline filtered, and the declaration's questions.
+      r.stdin.write('\t');
+      const checklist = await frameWith(r, 'tab: timeline');
+      await typeKeys(r.stdin, '/', 'evil', '\r');
+      const filtered = await waitForFrame(r.lastFrame, (f) => /\/evil: \d+ of \d+/.test(f), 'the timeline filtered');
+      await typeKeys(r.stdin, ':', 'incident start', '\r', 'x', '\r');
+      return [view, checklist, filtered, await frameWith(r, 'Severity 1-4')];
+    },
     help: async (r) => {
       await frameWith(r, 'Breakers');
       r.stdin.write('?');
@@ -316,18 +376,31 @@ describe('outside text in the console', () => {
       for (const [view, drive] of Object.entries(VIEWS)) {
         it(`${view} at ${size.columns}x${size.rows}${color ? ', in colour' : ''}`, async () => {
           const rb = hostileRunbook();
-          const r = renderConsole(stubController(hostileSnapshot()), config, size, { color, runbooks: runbookService(rb), controls });
+          const r = renderConsole(stubController(hostileSnapshot()), config, size, { color, runbooks: runbookService(rb), controls, incidents: hostileIncidents(join(tmp.dir(), 'incidents')) });
           for (const frame of await drive(r)) expectSafe(color ? frame.replace(/\x1b\[[0-9;]*m/g, '') : frame, view, { asWritten: runOutput });
         });
       }
     }
   }
 
+  it("names the incident's commander in a header wide enough for it, sanitised", async () => {
+    const r = renderConsole(stubController(hostileSnapshot()), config, { columns: 200, rows: 30 }, { incidents: hostileIncidents(join(tmp.dir(), 'incidents')) });
+    const frame = await frameWith(r, 'Breakers');
+    expect(frame.split('\n')[0]).toContain(`· ic ${SHOWN}`);
+    expectSafe(frame, 'the header with an incident');
+  });
+
   it('shows "health unavailable" with the reason sanitised when no component was read', async () => {
     const snap = hostileSnapshot();
     const down = { ...snap, trader: { components: [], componentsFresh: false }, sources: { ...snap.sources, trader: { ...snap.sources.trader, state: 'down' as const } } };
     const r = renderConsole(stubController(down), config, { columns: 100, rows: 30 });
     expectSafe(await frameWith(r, 'health unavailable'), 'health unavailable');
+  });
+
+  it('shows the database row in the Health panel with the reason sanitised', async () => {
+    const snap = hostileSnapshot();
+    const r = renderConsole(stubController({ ...snap, trader: { ...snap.trader, components: [] } }), config, { columns: 100, rows: 40 });
+    expectSafe(await frameWith(r, '? db 12/100 conns 30s ago, unknown:'), 'the database row');
   });
 
   it('the screen writer lets no escape but its own cursor moves and SGR reach the terminal', async () => {

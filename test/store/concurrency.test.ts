@@ -22,6 +22,8 @@ function child(script: string, opts: { uid?: number; gid?: number } = {}): Promi
     let out = '';
     c.stdout.on('data', (d: Buffer) => (out += d.toString()));
     c.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    // A node this user may not run (a binary under root's home) fails the test at once, not by timeout.
+    c.on('error', (err) => resolve({ code: null, out: `cannot run ${process.execPath}: ${err.message}` }));
     c.on('close', (code) => resolve({ code, out }));
   });
 }

@@ -64,7 +64,10 @@ describe('keys', () => {
     await waitForFrame(r.lastFrame, (f) => f.includes('Trading'));
     r.stdin.write('?');
     const help = await waitForFrame(r.lastFrame, (f) => f.includes('Keys in overview'));
-    for (const line of ['enter      details of the selected alert', 'a          acknowledge the selected alert', 'q          quit', ':halt']) expect(help).toContain(line);
+    for (const line of ['enter      details of the selected alert', 'a          acknowledge the selected alert', 'q          quit']) expect(help).toContain(line);
+    // The commands go on below the first page.
+    r.stdin.write('J');
+    expect(await waitForFrame(r.lastFrame, (f) => f.includes('Keys in overview') && !f.includes('lines 1-'))).toContain(':halt');
     r.stdin.write('\u001b');
     await waitForFrame(r.lastFrame, (f) => f.includes('Trading'), 'the overview again');
   });

@@ -7,6 +7,7 @@ import React, { useContext, useEffect, useMemo } from 'react';
 import { Box, useApp, useStdin } from 'ink';
 import type { ControlService } from '../../actions/service.js';
 import type { Config } from '../../config/types.js';
+import type { IncidentService } from '../../incidents/incident-service.js';
 import type { RunbookService } from '../../runbooks/service.js';
 import type { UiState } from './app-state.js';
 import { AlertDetail } from './components/AlertDetail.js';
@@ -15,11 +16,13 @@ import { ControlPreview } from './components/ControlPreview.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { HelpView } from './components/HelpView.js';
+import { IncidentView } from './components/IncidentView.js';
 import { Overview, panelOrder } from './components/Overview.js';
 import { Prompt, type PromptSpec } from './components/Prompt.js';
 import { RunbookView } from './components/RunbookView.js';
 import { TooSmall } from './components/TooSmall.js';
 import type { ControllerLike } from './controller.js';
+import { incidentGeometry, incidentPanes, problemLines, scrollPositions } from './incident-rows.js';
 import { layoutFor } from './layout.js';
 import { LiveSourceContext, PaintContext } from './live.js';
 import { liveStructure } from './live-structure.js';
@@ -29,6 +32,7 @@ import { useAckFlow } from './use-ack-flow.js';
 import { useCommandLine } from './use-command-line.js';
 import { useControlFlow } from './use-control-flow.js';
 import { useFilter } from './use-filter.js';
+import { useIncidentFlow } from './use-incident-flow.js';
 import { KeyboardContext, useKeyboard } from './use-keyboard.js';
 import { useRunbook } from './use-runbook.js';
 import { useStepRunner } from './use-step-runner.js';
@@ -44,6 +48,8 @@ export interface AppProps {
   controller: ControllerLike;
   runbooks?: RunbookService;
   controls?: ControlService;
+  /** The incidents: declared, noted and ticked from the console (none of it touches the trader). */
+  incidents?: IncidentService;
   config: Config;
   readOnly: boolean;
   operator: string;
@@ -57,7 +63,7 @@ function withoutKey({ key: _key, ...props }: PromptSpec): Omit<PromptSpec, 'key'
   return props;
 }
 
-export function App({ controller, runbooks, controls, config, readOnly, operator, initial, demo }: AppProps) {
+export function App({ controller, runbooks, controls, incidents, config, readOnly, operator, initial, demo }: AppProps) {
   const { ui, dispatch, now } = useUiState(initial);
   // With the console's screen, a snapshot is a React commit only when the structure changes; the live lines are painted.
   const paint = useContext(PaintContext);
@@ -84,20 +90,26 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
   const ack = useAckFlow({ ui, dispatch, controller, operator });
   const control = useControlFlow({ ui, dispatch, controls, controller });
   const steps = useStepRunner({ runbooks, ui, now, dispatch, reload: runbook.reload, size: { width: layout.width, height: layout.height - 3 } });
-  const command = useCommandLine({ ui, dispatch, readOnly, controller, runbooks, quit: exit, openRunbook: (name) => runbook.open(name, undefined), control: control.start, ...(demo ? { demo } : {}) });
+  const incident = useIncidentFlow({ incidents, ui, dispatch, snap, operator });
+  const command = useCommandLine({ ui, dispatch, readOnly, controller, runbooks, quit: exit, openRunbook: (name) => runbook.open(name, undefined), control: control.start, incident: incident.command, ...(demo ? { demo } : {}) });
   const filter = useFilter({ ui, dispatch });
 
   const actions = useMemo<ViewActions>(
-    () => ({ quit: exit, ack: ack.start, unack: ack.remove, openRunbook: (alert) => (alert ? runbook.open(alert.runbook ?? alert.name, alert) : dispatch({ type: 'message', text: 'no alert selected', level: 'error' })), control: control.start, step: steps.key }),
-    [exit, ack.start, ack.remove, runbook.open, control.start, steps.key, dispatch],
+    () => ({ quit: exit, ack: ack.start, unack: ack.remove, openRunbook: (alert) => (alert ? runbook.open(alert.runbook ?? alert.name, alert) : dispatch({ type: 'message', text: 'no alert selected', level: 'error' })), control: control.start, step: steps.key, incident: incident.ask }),
+    [exit, ack.start, ack.remove, runbook.open, control.start, steps.key, incident.ask, dispatch],
   );
   const body = layout.height - 3 - (control.preview ? 1 : 0);
+  const { shown } = incident;
+  const panes = useMemo(() => incidentPanes(ui.view === 'incident' ? shown : undefined, ui.filter), [ui.view, shown, ui.filter]);
+  const pane = ui.incidentPane ?? 'timeline';
+  const paneRows = incidentGeometry(layout.width, body, problemLines(incident.state, shown).length).rows;
+  const badge = useMemo(() => (shown ? { sev: shown.incident.sev, id: shown.incident.id, declaredAt: shown.incident.declaredAt, ...(shown.incident.commander ? { commander: shown.incident.commander } : {}), more: (incident.state?.open.length ?? 1) - 1 } : undefined), [shown, incident.state]);
   const help = useMemo(() => helpLines(ui.history.at(-1) ?? 'overview', readOnly, demo).length, [ui.history, readOnly, demo]);
-  const onViewKey = useViewKeys({ now, dispatch, controller, runbooks, panelCount: panelOrder(panels).length, readOnly, actions, helpLines: help, page: body });
+  const onViewKey = useViewKeys({ now, dispatch, controller, runbooks, panelCount: panelOrder(panels).length, readOnly, actions, helpLines: help, page: body, incidentRows: scrollPositions(pane === 'checklist' ? panes.checklist.length : panes.timeline.length, paneRows) });
   const keyboard = useKeyboard({ prompting: () => now().mode.kind !== 'normal', onViewKey, isActive: isRawModeSupported });
 
   if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
-  const prompt = ack.prompt ?? control.prompt ?? steps.prompt ?? command.prompt ?? filter.prompt;
+  const prompt = ack.prompt ?? control.prompt ?? steps.prompt ?? command.prompt ?? filter.prompt ?? incident.prompt;
   const book = ui.view === 'runbook' ? runbook.book : undefined;
   // One column: a critical value in a panel scrolled out of sight is named in the header.
   const order = panelOrder(panels);
@@ -113,12 +125,13 @@ export function App({ controller, runbooks, controls, config, readOnly, operator
     <LiveSourceContext.Provider value={source}>
     <KeyboardContext.Provider value={keyboard}>
       <Box flexDirection="column" width={layout.width} height={layout.height}>
-        <Header snap={snap} width={layout.width} paused={paused} {...(demo ? { demo: demo.url } : {})} {...(offscreen ? { offscreen } : {})} />
+        <Header snap={snap} width={layout.width} paused={paused} {...(demo ? { demo: demo.url } : {})} {...(offscreen ? { offscreen } : {})} {...(badge ? { incident: badge } : {})} />
         <Box height={body} flexDirection="column">
           {ui.view === 'overview' && <Overview snap={snap} config={config} panels={panels} layout={layout} height={body} focusedPanel={ui.panel} selected={selected} />}
           {ui.view === 'alerts' && <AlertsView alerts={visible} total={snap.alerts.length} filter={ui.filter} config={config} snap={snap} width={layout.width} height={body} selected={selected} />}
           {ui.view === 'alert' && <AlertDetail alert={current} config={config} now={snap.now} width={layout.width} height={body} readOnly={readOnly} />}
           {book && <RunbookView runbook={book.runbook} progress={book.progress} progressError={book.error} selected={ui.selected} scroll={ui.scroll ?? 0} forWhat={forWhat} now={snap.now} width={layout.width} height={body} />}
+          {ui.view === 'incident' && <IncidentView state={incident.state} shown={shown} panes={panes} pane={pane} top={ui.selected} filter={ui.filter} suggestion={incident.suggestion} now={snap.now} width={layout.width} height={body} />}
           {ui.view === 'help' && <HelpView from={ui.history.at(-1) ?? 'overview'} readOnly={readOnly} width={layout.width} height={body} top={ui.selected} {...(demo ? { demo } : {})} />}
         </Box>
         {control.preview ? <ControlPreview action={control.preview.action} text={control.preview.text} width={layout.width} /> : null}

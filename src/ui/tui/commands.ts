@@ -1,20 +1,29 @@
 // The `:` command line: what can be typed, and Tab completion over it.
 
+import type { IncidentEdit } from './app-state.js';
+
 export interface CommandSpec {
   name: string;
   help: string;
-  /** Takes an argument (a runbook name, a scenario). */
-  arg?: boolean;
+  /** Takes an argument (a runbook name, a scenario); `optional`: may be given (`:incident start`). */
+  arg?: boolean | 'optional';
+  /** How the help writes the argument (default NAME). */
+  argLabel?: string;
   mutates?: boolean;
   /** Only on the built-in simulator (npm start). */
   demo?: boolean;
 }
+
+/** `:incident WORD …`: the question about the open incident each word answers at once (`start` declares one). */
+export const INCIDENT_EDITS: Readonly<Record<string, IncidentEdit>> = { note: 'note', check: 'check', tick: 'check', sev: 'severity', severity: 'severity', commander: 'ic', resolve: 'resolve' };
+export const INCIDENT_WORDS = ['start', ...Object.keys(INCIDENT_EDITS)];
 
 export const COMMANDS: readonly CommandSpec[] = [
   { name: 'overview', help: 'the overview' },
   { name: 'alerts', help: 'the alerts view' },
   { name: 'help', help: 'the keys' },
   { name: 'runbook', help: 'open a runbook', arg: true },
+  { name: 'incident', help: 'the incident view; start, note, check, sev, commander, resolve (--read-only too)', arg: 'optional', argLabel: '[WORD]' },
   { name: 'pause', help: 'pause refresh' },
   { name: 'resume-refresh', help: 'resume refresh' },
   { name: 'halt', help: 'stop all trading', mutates: true },
@@ -75,6 +84,6 @@ export function parseCommand(text: string, scope: CommandScope): Parsed {
     const why = all?.demo ? `:${name} is for the simulator (npm start)` : all && scope.readOnly ? `:${name} is hidden in read-only mode` : `unknown command :${word}`;
     return { ok: false, error: why };
   }
-  if (spec.arg && !rest.length) return { ok: false, error: `:${name} needs a name` };
+  if (spec.arg === true && !rest.length) return { ok: false, error: `:${name} needs a name` };
   return rest.length && spec.arg ? { ok: true, name, arg: rest.join(' ') } : { ok: true, name };
 }

@@ -5,7 +5,7 @@
 import type { Snapshot } from '../../engine/types.js';
 import { truncate } from '../../text/format.js';
 import { sanitize } from '../../util/sanitize.js';
-import { countSegments, tradingSegment, trustLine, type Tone } from './header-text.js';
+import { countSegments, incidentSegment, tradingSegment, trustLine, type IncidentBadge, type Tone } from './header-text.js';
 import { styled, type Theme } from './theme.js';
 
 export interface HeaderOptions {
@@ -16,6 +16,8 @@ export interface HeaderOptions {
   demo?: string | undefined;
   /** A critical value in a panel scrolled out of view (one column): where it is. */
   offscreen?: string | undefined;
+  /** The incident open now: its severity in every view. */
+  incident?: IncidentBadge | undefined;
 }
 
 const TONE_COLOR: Record<Tone, string> = { ok: 'green', warning: 'yellow', critical: 'red', unknown: 'yellow' };
@@ -29,7 +31,7 @@ export function clockText(ms: number): string {
  * without having been seen now), then what is wrong, then the clock.
  */
 export function headerTop(snap: Snapshot, o: HeaderOptions): string {
-  const { width, paused, theme, demo, offscreen } = o;
+  const { width, paused, theme, demo, offscreen, incident } = o;
   const t = snap.trader;
   const tiny = width < 80;
   const narrow = width < 100;
@@ -45,12 +47,17 @@ export function headerTop(snap: Snapshot, o: HeaderOptions): string {
   // On a small terminal the site and model matter more than the clock.
   const shownClock = tiny ? '' : ` ${clockText(snap.now)} `;
   const right = `${paused ? ' PAUSED ' : ''}${shownClock}`;
-  const fixed = badge.length + trading.text.length + 3 + countText.length + note.length + right.length;
-  const fit = fixed + 2 + ident.length <= width;
+  const before = badge.length + trading.text.length + 3 + countText.length + note.length + right.length;
+  // The incident comes before the site and model: a terminal too narrow for both keeps the incident.
+  const inc = incident ? incidentSegment(incident, snap.now, width - before - 2) : undefined;
+  const fixed = before + (inc ? [...inc.text].length + 1 : 0);
+  // The ident takes two spaces before it, and at least one space must remain before the clock.
+  const fit = fixed + 3 + ident.length <= width;
   const gap = Math.max(1, width - fixed - (fit ? 2 + ident.length : 0));
   return (
     styled(theme, badge, { bold: true, inverse: true, color: demo ? 'magenta' : undefined }) +
     styled(theme, trading.text, { bold: true, inverse: trading.tone !== 'ok', color: TONE_COLOR[trading.tone] }) +
+    (inc ? ` ${styled(theme, inc.text, { bold: true, inverse: true, color: TONE_COLOR[inc.tone] })}` : '') +
     (fit ? `  ${ident}` : '') +
     '   ' +
     counts.map((s, i) => styled(theme, `${i ? '  ' : ''}${s.text}`, { color: TONE_COLOR[s.tone], bold: s.bold === true })).join('') +

@@ -62,6 +62,38 @@ export function countSegments(snap: Snapshot): Segment[] {
   return [{ text: `${v.code === 3 ? '?' : '▲'} ${sanitize(v.reasons[0] ?? v.word)}`, tone: v.code === 3 ? 'unknown' : v.code === 2 ? 'critical' : 'warning' }];
 }
 
+/** The open incident as the header names it (the most severe, when several are open). */
+export interface IncidentBadge {
+  sev: number;
+  id: string;
+  declaredAt: number;
+  commander?: string;
+  /** Other incidents open besides. */
+  more: number;
+}
+
+/** `12m`, `45s`, `3h05m`: an incident's age, short. */
+function shortAge(ms: number): string {
+  const m = Math.floor(Math.max(0, ms) / 60_000);
+  if (m < 1) return `${Math.floor(Math.max(0, ms) / 1000)}s`;
+  return m < 60 ? `${m}m` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+/**
+ * ` ✖ SEV2 INC-20261125-1 12m · ic ana `, shortened to fit `room`: the
+ * commander goes first, then the id, then the age; the severity never does.
+ */
+export function incidentSegment(b: IncidentBadge, now: number, room: number): Segment {
+  // A symbol as well as the word and the colour: SEV1-2 read as critical, SEV3-4 as a warning, in monochrome too.
+  const sev = `${b.sev <= 2 ? '✖' : '▲'} SEV${b.sev}`;
+  const age = shortAge(now - b.declaredAt);
+  const more = b.more ? ` +${b.more}` : '';
+  const ic = b.commander ? ` · ic ${sanitize(b.commander).slice(0, 12)}` : '';
+  const forms = [` ${sev} ${b.id} ${age}${ic}${more} `, ` ${sev} ${b.id} ${age}${more} `, ` ${sev} ${age}${more} `, ` ${sev}${more} `, ` ${sev} `];
+  const text = forms.find((f) => [...f].length <= room) ?? forms.at(-1)!;
+  return { text, tone: b.sev <= 2 ? 'critical' : 'warning', bold: true };
+}
+
 /** The trust line: each source's age, what a dead one means, and what could not be read. */
 export function trustLine(snap: Snapshot): { text: string; troubled: boolean } {
   const sources = snap.mode === 'embedded' ? [snap.sources.trader, snap.sources.metrics, snap.sources.alertmanager] : [snap.sources.trader, snap.sources.prometheus, snap.sources.alertmanager];

@@ -7,6 +7,22 @@ import { formatAge, formatPercent } from '../../text/format.js';
 import type { Row } from './panel-rows.js';
 
 export function healthRows(snap: Snapshot): Row[] {
+  const rows = traderRows(snap);
+  return snap.database ? [...rows, databaseRow(snap)] : rows;
+}
+
+/** The trader's database, read by gptmon itself: connections in use against max_connections, or `?` and why not. */
+function databaseRow(snap: Snapshot): Row {
+  const db = snap.database!;
+  const figures = db.inUse !== undefined ? `${db.inUse}/${db.max} conns` : '';
+  if (db.state === 'ok') return { kind: 'text', text: `${db.level === 'ok' ? '✓' : '✖'} db ${figures} (pg_stat_activity)`, level: db.level };
+  // The reason names the database; the panel has room only for what went wrong.
+  const what = sanitize((db.reason ?? 'not read yet').replace(`database ${db.name}: `, ''));
+  const seen = db.at !== undefined ? ` ${figures} ${formatAge(snap.now - db.at)} ago,` : '';
+  return { kind: 'text', text: `? db${seen} unknown: ${what}`, level: 'warning' };
+}
+
+function traderRows(snap: Snapshot): Row[] {
   const t = snap.trader;
   const src = snap.sources.trader;
   if (!t.components.length) return [{ kind: 'text', text: src.state === 'ok' ? 'no components reported' : `health unavailable: ${sanitize(src.reason ?? 'not read yet')}`, level: src.state === 'ok' ? 'ok' : 'warning' }];

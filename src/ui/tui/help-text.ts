@@ -16,7 +16,7 @@ export function helpLines(from: View, readOnly: boolean, demo?: DemoInfo): strin
     ...(keys.some((b) => b.danger) ? ['  (! changes trading or runs a command: it asks before it acts)'] : []),
     '',
     ' Commands (type : then the name; tab completes)',
-    ...commands.map((c) => `  :${(c.name + (c.arg ? ' NAME' : '')).padEnd(16)} ${c.help}`),
+    ...commands.map((c) => `  :${(c.name + (c.arg ? ` ${c.argLabel ?? 'NAME'}` : '')).padEnd(16)} ${c.help}`),
     '',
     ' At a prompt',
     ...PROMPT_KEYS.filter((b) => b.keys.length).map((b) => `  ${b.label.padEnd(10)} ${b.help}`),

@@ -4,12 +4,13 @@
 // truth; `satisfies Record<…>` makes a key action without a handler a type error.
 
 import type { AlertView } from '../../engine/types.js';
-import type { UiAction, UiState, View } from './app-state.js';
+import type { IncidentEdit, UiAction, UiState, View } from './app-state.js';
 
 export type KeyAction =
   | 'details' | 'ack' | 'unack' | 'runbook'
   | 'step-done' | 'step-skip' | 'step-run' | 'scroll-down' | 'scroll-up'
   | 'halt' | 'failover'
+  | 'incident' | 'note' | 'tick' | 'severity' | 'commander' | 'resolve' | 'pane'
   | 'alerts' | 'next-panel' | 'prev-panel' | 'up' | 'down'
   | 'filter' | 'command' | 'pause' | 'back' | 'help' | 'quit';
 
@@ -33,6 +34,8 @@ export interface KeyContext {
   openRunbook(alert: AlertView | undefined): void;
   control(action: 'halt' | 'failover'): void;
   step(action: StepAction): void;
+  /** Asks for a note, an item to tick, a severity, a commander or the resolution of the incident on screen. */
+  incident(ask: IncidentEdit): void;
 }
 
 export interface Binding {
@@ -56,6 +59,8 @@ export interface Binding {
 }
 
 const OPEN: readonly View[] = ['overview', 'alerts', 'alert'];
+/** Writes only the incident's timeline, never the trader: not `mutates`, so it works in --read-only. */
+const TIMELINE_ONLY = '(--read-only too)';
 
 const VIEW_KEYS = {
   details: { label: 'enter', keys: ['return'], short: 'details', help: 'details of the selected alert', views: ['overview', 'alerts'], footer: ['overview', 'alerts'], run: (c) => c.current && c.dispatch({ type: 'open', view: 'alert', alertKey: c.current.key }) },
@@ -65,19 +70,27 @@ const VIEW_KEYS = {
   'step-done': { label: 'd', keys: ['d'], short: 'done', help: 'mark the step done', views: ['runbook'], footer: ['runbook'], run: (c) => c.step('step-done') },
   'step-skip': { label: 's', keys: ['s'], short: 'skip', help: 'mark the step skipped', views: ['runbook'], footer: ['runbook'], run: (c) => c.step('step-skip') },
   'step-run': { label: 'x', keys: ['x'], short: 'run', help: "run the step's command (asks first)", views: ['runbook'], mutates: true, danger: true, footer: ['runbook'], run: (c) => c.step('step-run') },
-  'scroll-down': { label: 'pgdn/J', keys: ['pagedown', 'J'], short: 'more', help: "scroll down a page (the help; a step's command that does not fit)", views: ['runbook', 'help'], footer: ['runbook', 'help'], run: (c) => (c.ui.view === 'help' ? c.dispatch({ type: 'move', by: c.page, count: c.rows }) : c.step('scroll-down')) },
-  'scroll-up': { label: 'pgup/K', keys: ['pageup', 'K'], short: 'back up', help: 'scroll up a page', views: ['runbook', 'help'], run: (c) => (c.ui.view === 'help' ? c.dispatch({ type: 'move', by: -c.page, count: c.rows }) : c.step('scroll-up')) },
+  'scroll-down': { label: 'pgdn/J', keys: ['pagedown', 'J'], short: 'more', help: "scroll down a page (the help, the incident's panes; a step's command that does not fit)", views: ['runbook', 'help', 'incident'], footer: ['runbook', 'help'], run: (c) => (c.ui.view === 'runbook' ? c.step('scroll-down') : c.dispatch({ type: 'move', by: c.page, count: c.rows })) },
+  'scroll-up': { label: 'pgup/K', keys: ['pageup', 'K'], short: 'back up', help: 'scroll up a page', views: ['runbook', 'help', 'incident'], run: (c) => (c.ui.view === 'runbook' ? c.step('scroll-up') : c.dispatch({ type: 'move', by: -c.page, count: c.rows })) },
   halt: { label: 'H', keys: ['H'], short: 'halt…', help: 'halt trading (asks for a reason, then the word halt)', views: OPEN, mutates: true, danger: true, footer: ['overview'], run: (c) => c.control('halt') },
   failover: { label: 'F', keys: ['F'], short: 'failover…', help: 'fail over to the standby site (asks first)', views: OPEN, mutates: true, danger: true, footer: ['overview'], run: (c) => c.control('failover') },
+  incident: { label: 'I', keys: ['I'], short: 'incident', help: 'the incident view (also :incident; :incident start declares one)', views: ['overview', 'alerts', 'alert', 'runbook', 'help'], run: (c) => c.dispatch({ type: 'open', view: 'incident' }) },
+  note: { label: 'n', keys: ['n'], short: 'note', help: `add a note to the incident's timeline ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('note') },
+  tick: { label: 'c', keys: ['c'], short: 'tick', help: `tick an item by number or words; -N unticks ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('check') },
+  severity: { label: 's', keys: ['s'], short: 'sev', help: `change the incident's severity ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('severity') },
+  commander: { label: 'C', keys: ['C'], short: 'commander', help: `hand the incident to a new commander ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('ic') },
+  resolve: { label: 'R', keys: ['R'], short: 'resolve…', help: `resolve the incident, with a summary (asks first) ${TIMELINE_ONLY}`, views: ['incident'], footer: ['incident'], run: (c) => c.incident('resolve') },
+  // Not in the footer (80 columns hold the rest): each pane's title says what tab shows.
+  pane: { label: 'tab', keys: ['tab'], short: 'pane', help: 'the checklist in full, or the timeline: the one that scrolls', views: ['incident'], run: (c) => c.dispatch({ type: 'toggle-pane' }) },
   alerts: { label: 'A', keys: ['A'], short: 'alerts', help: 'the alerts view (also :alerts)', views: ['overview', 'help'], footer: ['overview'], run: (c) => c.dispatch({ type: 'open', view: 'alerts' }) },
   'next-panel': { label: 'tab', keys: ['tab'], short: 'panel', help: 'next panel', views: ['overview'], footer: ['overview'], run: (c) => c.dispatch({ type: 'next-panel', count: c.panels, by: 1 }) },
   'prev-panel': { label: 'shift-tab', keys: ['shift-tab'], short: 'panel', help: 'previous panel', views: ['overview'], run: (c) => c.dispatch({ type: 'next-panel', count: c.panels, by: -1 }) },
-  up: { label: '↑/k', keys: ['up', 'k'], short: 'up', help: 'move up', views: ['overview', 'alerts', 'runbook', 'help'], footer: ['runbook'], run: (c) => c.dispatch({ type: 'move', by: -1, count: c.rows }) },
-  down: { label: '↓/j', keys: ['down', 'j'], short: 'down', help: 'move down', views: ['overview', 'alerts', 'runbook', 'help'], run: (c) => c.dispatch({ type: 'move', by: 1, count: c.rows }) },
-  filter: { label: '/', keys: ['/'], short: 'filter', help: 'filter the alerts', views: ['alerts'], footer: ['alerts'], run: (c) => c.dispatch({ type: 'start', mode: 'filter' }) },
+  up: { label: '↑/k', keys: ['up', 'k'], short: 'up', help: 'move up', views: ['overview', 'alerts', 'runbook', 'help', 'incident'], footer: ['runbook'], run: (c) => c.dispatch({ type: 'move', by: -1, count: c.rows }) },
+  down: { label: '↓/j', keys: ['down', 'j'], short: 'down', help: 'move down', views: ['overview', 'alerts', 'runbook', 'help', 'incident'], run: (c) => c.dispatch({ type: 'move', by: 1, count: c.rows }) },
+  filter: { label: '/', keys: ['/'], short: 'filter', help: 'filter the alerts (in the incident view, its timeline)', views: ['alerts', 'incident'], footer: ['alerts', 'incident'], run: (c) => c.dispatch({ type: 'start', mode: 'filter' }) },
   command: { label: ':', keys: [':'], short: 'cmd', help: 'command line (:alerts, :overview, :runbook NAME …)', views: 'all', footer: OPEN, run: (c) => c.dispatch({ type: 'start', mode: 'command' }) },
   pause: { label: 'p', keys: ['p'], short: 'pause', shortWhenPaused: 'resume', help: 'pause or resume refresh', views: 'all', footer: ['overview', 'alerts'], run: (c) => c.togglePause() },
-  back: { label: 'esc', keys: ['escape'], short: 'back', help: 'back', views: 'all', footer: ['alerts', 'alert', 'runbook', 'help'], run: (c) => c.dispatch({ type: 'back' }) },
+  back: { label: 'esc', keys: ['escape'], short: 'back', help: 'back', views: 'all', footer: ['alerts', 'alert', 'runbook', 'help', 'incident'], run: (c) => c.dispatch({ type: 'back' }) },
   help: { label: '?', keys: ['?'], short: 'help', help: 'this help', views: 'all', footer: OPEN, run: (c) => c.dispatch({ type: 'open', view: 'help' }) },
   quit: { label: 'q', keys: ['q', 'ctrl-c'], short: 'quit', help: 'quit (also ctrl-c)', views: 'all', footer: ['overview', 'alerts', 'alert', 'runbook', 'help'], run: (c) => c.quit() },
 } satisfies Record<KeyAction, Binding>;

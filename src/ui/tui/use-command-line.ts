@@ -5,7 +5,7 @@ import { useCallback } from 'react';
 import type { ActionName } from '../../actions/actions.js';
 import type { RunbookService } from '../../runbooks/service.js';
 import type { UiState } from './app-state.js';
-import { complete, parseCommand, suggestions } from './commands.js';
+import { complete, INCIDENT_WORDS, parseCommand, suggestions } from './commands.js';
 import type { PromptSpec } from './components/Prompt.js';
 import type { ControllerLike } from './controller.js';
 import type { Dispatch } from './use-ui-state.js';
@@ -20,11 +20,13 @@ export interface CommandLineDeps {
   quit(): void;
   openRunbook(name: string): void;
   control(action: ActionName): void;
+  /** `:incident …`: the view, a declaration, or a change to the open incident. */
+  incident(arg?: string): void;
   demo?: DemoInfo;
 }
 
 export function useCommandLine(deps: CommandLineDeps): { prompt: PromptSpec | undefined } {
-  const { ui, dispatch, readOnly, controller, runbooks, quit, openRunbook, control, demo } = deps;
+  const { ui, dispatch, readOnly, controller, runbooks, quit, openRunbook, control, incident, demo } = deps;
   const scope = { readOnly, demo: Boolean(demo) };
 
   const run = useCallback(
@@ -44,6 +46,8 @@ export function useCommandLine(deps: CommandLineDeps): { prompt: PromptSpec | un
           return quit();
         case 'runbook':
           return openRunbook(parsed.arg!);
+        case 'incident':
+          return incident(parsed.arg);
         case 'scenario': {
           const why = demo?.setScenario(parsed.arg!);
           return dispatch({ type: 'message', text: why ?? `the simulator is running the ${parsed.arg} scenario`, level: why ? 'error' : 'info' });
@@ -52,7 +56,7 @@ export function useCommandLine(deps: CommandLineDeps): { prompt: PromptSpec | un
           return control(parsed.name as ActionName);
       }
     },
-    [readOnly, demo, controller, quit, dispatch, openRunbook, control],
+    [readOnly, demo, controller, quit, dispatch, openRunbook, control, incident],
   );
 
   if (ui.mode.kind !== 'command') return { prompt: undefined };
@@ -61,7 +65,7 @@ export function useCommandLine(deps: CommandLineDeps): { prompt: PromptSpec | un
       key: `command-${ui.asked}`,
       label: ':',
       hint: (text) => `   ${suggestions(text, scope).slice(0, 6).join(' ')}`,
-      complete: (text) => complete(text, scope, (command) => (command === 'scenario' ? (demo?.scenarios ?? []) : (runbooks?.names() ?? []))),
+      complete: (text) => complete(text, scope, (command) => (command === 'scenario' ? (demo?.scenarios ?? []) : command === 'incident' ? INCIDENT_WORDS : (runbooks?.names() ?? []))),
       onSubmit: (text) => {
         dispatch({ type: 'end-input' });
         run(text);

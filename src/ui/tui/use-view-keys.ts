@@ -11,7 +11,7 @@ import type { UiState } from './app-state.js';
 import type { Dispatch } from './use-ui-state.js';
 
 /** The console's actions a view key can reach. */
-export type ViewActions = Pick<KeyContext, 'quit' | 'ack' | 'unack' | 'openRunbook' | 'control' | 'step'>;
+export type ViewActions = Pick<KeyContext, 'quit' | 'ack' | 'unack' | 'openRunbook' | 'control' | 'step' | 'incident'>;
 
 export interface ViewKeyDeps {
   now: () => UiState;
@@ -24,10 +24,12 @@ export interface ViewKeyDeps {
   /** The help's lines, to scroll through; and a page: the rows the view has. */
   helpLines: number;
   page: number;
+  /** The positions the incident view's focused pane scrolls through. */
+  incidentRows: number;
 }
 
 export function useViewKeys(deps: ViewKeyDeps): (name: string) => void {
-  const { now, dispatch, controller, runbooks, panelCount, readOnly, actions, helpLines, page } = deps;
+  const { now, dispatch, controller, runbooks, panelCount, readOnly, actions, helpLines, page, incidentRows } = deps;
   return useCallback(
     (name: string) => {
       // Fresh state, not this render's: a key may arrive before the next render.
@@ -39,7 +41,7 @@ export function useViewKeys(deps: ViewKeyDeps): (name: string) => void {
         ...actions,
         ui,
         current,
-        rows: ui.view === 'runbook' ? (stepContext(runbooks, ui)?.count ?? 0) : ui.view === 'help' ? Math.max(1, helpLines - page + 2) : visible.length,
+        rows: ui.view === 'runbook' ? (stepContext(runbooks, ui)?.count ?? 0) : ui.view === 'help' ? Math.max(1, helpLines - page + 2) : ui.view === 'incident' ? incidentRows : visible.length,
         page: Math.max(1, page - 2),
         panels: panelCount,
         dispatch,
@@ -48,6 +50,6 @@ export function useViewKeys(deps: ViewKeyDeps): (name: string) => void {
       dispatch({ type: 'clear-message' });
       binding.run(ctx);
     },
-    [now, dispatch, controller, runbooks, panelCount, readOnly, actions, helpLines, page],
+    [now, dispatch, controller, runbooks, panelCount, readOnly, actions, helpLines, page, incidentRows],
   );
 }

@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import type { Snapshot } from '../../../engine/types.js';
+import type { IncidentBadge } from '../header-text.js';
 import { headerTop, headerTrust } from '../header-lines.js';
 import { Live } from '../live.js';
 import { useTheme } from '../theme.js';
@@ -15,6 +16,8 @@ interface Props {
   demo?: string;
   /** A critical value in a panel scrolled out of view (one column): where it is, for a snapshot. */
   offscreen?: (snap: Snapshot) => string | undefined;
+  /** The incident open now: its severity in every view. */
+  incident?: IncidentBadge;
 }
 
 /**
@@ -22,9 +25,9 @@ interface Props {
  * header-lines.ts). Both are live: the clock and the ages move every second
  * without a React commit.
  */
-export const Header = React.memo(function Header({ snap, width, paused, demo, offscreen }: Props) {
+export const Header = React.memo(function Header({ snap, width, paused, demo, offscreen, incident }: Props) {
   const theme = useTheme();
-  const options = (s: Snapshot) => ({ width, paused, theme, demo, offscreen: offscreen?.(s) });
+  const options = (s: Snapshot) => ({ width, paused, theme, demo, offscreen: offscreen?.(s), incident });
   return (
     <Box flexDirection="column" width={width}>
       <Live snap={snap} width={width} line={(s) => headerTop(s, options(s))} />
