@@ -33,7 +33,7 @@ else run();
 
 function relaunch() {
   Promise.all([import('node:child_process'), import('node:os')]).then(([{ spawn }, { constants }]) => {
-    const child = spawn(process.execPath, [`${HEAP_FLAG}=1`, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [`${HEAP_FLAG}=1`, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, GPTMON_LAUNCHER_PID: String(process.pid) } });
     // A signal sent to this process is for the console: passed on, and the console's exit is this one's.
     const signals = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGALRM'];
     const forward = (signal) => child.kill(signal);
@@ -48,6 +48,15 @@ function relaunch() {
 }
 
 function run() {
+  // Started again by the launcher: a launcher killed outright (kill -9) must not leave the console running
+  // without it, so when it is gone the console ends as on a hang-up, putting the terminal back.
+  const launcher = Number(process.env.GPTMON_LAUNCHER_PID);
+  if (launcher) {
+    delete process.env.GPTMON_LAUNCHER_PID;
+    setInterval(() => {
+      if (process.ppid !== launcher) process.kill(process.pid, 'SIGHUP');
+    }, 1000).unref();
+  }
   import('../dist/bundle/main.js').then(
     (cli) =>
       cli.main(process.argv).then((code) => {
