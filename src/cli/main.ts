@@ -158,7 +158,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(act(async (id: string | undefined, o: { output?: string; json?: boolean }, cmd: Command) => (await view()).runIncidentReport(id, o, globals(cmd))));
 
   // The routine reviews (exit 0 no issues, 1 issues found, 3 nothing could be read).
-  const review = program.command('review').description('the routine reviews: model performance, the daily performance review');
+  const review = program.command('review').description('the routine reviews: the daily performance review, model performance');
   review
     .command('models')
     .description('model performance by day and model from the trader\'s database, flagged (exit 0 none, 1 flags, 3 unreadable)')
@@ -166,6 +166,23 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--until <day>', 'the last day, YYYY-MM-DD (default today, UTC)')
     .option('--json', 'one JSON document on stdout')
     .action(act(async (o: import('./review-models.js').ReviewModelsOptions, cmd: Command) => (await import('./review-models.js')).runReviewModels(o, globals(cmd))));
+  review
+    .command('daily')
+    .description('the daily performance review: trades, win rate, P&L, Sharpe, drawdown, accuracy, peaks, risk limits, alerts (exit 0 no issues, 1 issues, 3 nothing read)')
+    .option('--date <day>', 'the UTC day, YYYY-MM-DD (else today so far)')
+    .option('--json', 'one JSON document')
+    .option('-o, --output <file>', 'write the review as Markdown to this file')
+    .action(act(async (o: import('./review.js').ReviewDailyOptions, cmd: Command) => (await import('./review.js')).runReviewDaily(o, globals(cmd))));
+
+  program
+    .command('checklist')
+    .description("the playbook's monitoring checklists, with evidence: checklist daily|weekly|monthly [tick N [--undo]]")
+    .argument('<period>', 'daily, weekly or monthly')
+    .argument('[action]', 'tick')
+    .argument('[item]', 'the item number to tick')
+    .option('--undo', 'take the tick back')
+    .option('--json', 'one JSON document')
+    .action(act(async (period: string, action: string | undefined, item: string | undefined, o: { undo?: boolean; json?: boolean }, cmd: Command) => (await import('./checklist.js')).runChecklist({ period, action, item, ...o }, globals(cmd))));
 
   program
     .command('audit')

@@ -4,7 +4,7 @@
 import type { Config } from '../config/types.js';
 import type { Level } from '../engine/classify.js';
 import type { Snapshot } from '../engine/types.js';
-import { formatAge, formatThresholds, formatValue, truncate } from '../text/format.js';
+import { formatAge, formatMoneyShort, formatThresholds, formatValue, truncate } from '../text/format.js';
 import { wrap } from '../text/wrap.js';
 import { sanitize } from '../util/sanitize.js';
 import { sourcesLines } from './source-text.js';
@@ -50,6 +50,7 @@ export function statusText(snap: Snapshot, config: Config, width = 80): string[]
     lines.push(truncate(`${spec.label.padEnd(14)} ${formatValue(m.value, spec.kind).padStart(9)}  ${state.padEnd(5)}  ${formatThresholds(spec).padEnd(12)}${notes ? ` ${notes}` : ''}`.trimEnd(), width));
   }
   lines.push(truncate(`breakers: ${breakersText(snap)}`, width));
+  if (snap.riskLimits?.length) lines.push(truncate(`limits: ${riskLimitsText(snap)}`, width));
   if (t.components.length) {
     lines.push('');
     lines.push(truncate(`health: ${t.components.map((c) => `${sanitize(c.name)} ${c.healthy ? 'ok' : `FAIL${c.message ? ` (${sanitize(c.message)})` : ''}`}`).join(', ')}`, width));
@@ -87,6 +88,21 @@ export function breakersText(snap: Snapshot): string {
       const shown = b.name === 'streak' ? `${b.value ?? '?'}/${b.limit}` : `${b.value === undefined ? '?' : pct(b.value)}/${pct(b.limit)}%`;
       const mark = b.used === undefined ? '' : b.used >= 1 ? ' TRIPPED' : b.used >= 0.75 ? ' NEAR' : '';
       return `${b.name} ${shown}${mark}`;
+    })
+    .join(' · ');
+}
+
+const LIMIT_WORD = { max_exposure: 'exposure', max_position_size: 'position', max_var: 'VaR', max_concentration: 'conc' } as const;
+const RANK = { critical: 2, warning: 1, ok: 0 } as const;
+
+/** `conc 56/50% OVER · exposure 420K/1M · …`: each risk limit and how close, the worst first. */
+export function riskLimitsText(snap: Snapshot): string {
+  return [...(snap.riskLimits ?? [])]
+    .sort((a, b) => RANK[b.level ?? 'ok'] - RANK[a.level ?? 'ok'])
+    .map((l) => {
+      const v = (x: number) => (l.kind === 'ratio' ? String(+(x * 100).toFixed(1)) : formatMoneyShort(x));
+      const mark = l.level === 'critical' ? ' OVER' : l.level === 'warning' ? ' NEAR' : '';
+      return `${LIMIT_WORD[l.key]} ${l.value === undefined ? '?' : v(l.value)}/${v(l.limit)}${l.kind === 'ratio' ? '%' : ''}${mark}`;
     })
     .join(' · ');
 }

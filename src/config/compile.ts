@@ -3,7 +3,9 @@
 // no threshold, thresholds in the wrong order, an alert with no condition.
 
 import { conditionMetrics, parseCondition } from './condition.js';
-import { DEFAULT_BREAKER_CONDITIONS, DEFAULT_CIRCUIT_BREAKERS, DEFAULT_SEVERITY_LEVELS, DEFAULT_TIMEOUT_MS, DEFAULT_TRADER_URL } from './defaults.js';
+import { DEFAULT_BREAKER_CONDITIONS, DEFAULT_CHECKLISTS, DEFAULT_CIRCUIT_BREAKERS, DEFAULT_SEVERITY_LEVELS, DEFAULT_TIMEOUT_MS, DEFAULT_TRADER_URL } from './defaults.js';
+import { applyRiskLines, riskAlerts } from './risk-alerts.js';
+import { DEFAULT_RISK_LIMITS } from './risk-limits.js';
 import type { ConfigIssue } from './issue.js';
 import { splitUrls, type AlertPatch, type ConfigLayer, type MetricPatch, type Settings } from './layer.js';
 import type { AlertSpec, CircuitBreakers, Config, MetricSpec, Origin, Severity } from './types.js';
@@ -133,6 +135,8 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
   const alertLayers = new Map<string, AlertPatch[]>();
   const severity_levels = structuredClone(DEFAULT_SEVERITY_LEVELS);
   const circuit_breakers = { ...DEFAULT_CIRCUIT_BREAKERS };
+  const risk_limits = { ...DEFAULT_RISK_LIMITS };
+  const checklists = structuredClone(DEFAULT_CHECKLISTS);
   let incident_checklist: Config['incident_checklist'];
 
   const metrics: Record<string, MetricSpec> = {};
@@ -160,8 +164,11 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
       Object.assign(severity_levels[name as Severity], Object.fromEntries(Object.entries(level).filter(([, v]) => v !== undefined)));
     }
     Object.assign(circuit_breakers, layer.circuit_breakers);
+    Object.assign(risk_limits, layer.risk_limits);
+    Object.assign(checklists, layer.checklists);
     if (layer.incident_checklist) incident_checklist = layer.incident_checklist;
   }
+  applyRiskLines(metrics, risk_limits);
 
   const urls: Partial<Record<'trader' | 'prometheus', string>> = {};
   for (const name of ['trader', 'prometheus'] as const) {
@@ -200,6 +207,7 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     const spec = finishAlert(patch, known, metrics);
     if (spec) alerts.push(spec);
   }
+  alerts.push(...riskAlerts(risk_limits, metrics, alerts));
 
   const trader = urls.trader ?? DEFAULT_TRADER_URL;
   const config: Config = {
@@ -216,6 +224,8 @@ export function compile(layers: ConfigLayer[], targets: Partial<Record<'trader' 
     alerts,
     severity_levels,
     circuit_breakers,
+    risk_limits,
+    checklists,
     origins,
     files: layers.map((l) => l.origin).filter((o) => o.startsWith('file ')).map((o) => o.slice(5)),
   };

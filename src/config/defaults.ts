@@ -4,7 +4,7 @@
 // number is used; the few choices of our own are marked.
 
 import { CATALOGUE } from '../metrics/catalogue.js';
-import type { ChecklistConfig, CircuitBreakers, Severity, SeverityLevel } from './types.js';
+import type { ChecklistConfig, ChecklistPeriod, CircuitBreakers, Severity, SeverityLevel } from './types.js';
 
 /**
  * The catalogue's lines as a user would write them in gptmon.yaml: the same
@@ -78,6 +78,13 @@ export const DEFAULT_CIRCUIT_BREAKERS: CircuitBreakers = {
 
 export const DEFAULT_TRADER_URL = 'http://127.0.0.1:8080';
 export const DEFAULT_TIMEOUT_MS = 3000;
+
+/** The playbook's "Monitoring Checklist", word for word; `checklists:` in gptmon.yaml replaces a period's list. */
+export const DEFAULT_CHECKLISTS: Record<ChecklistPeriod, string[]> = {
+  daily: ['Review overnight trading performance', 'Check model accuracy metrics', 'Verify risk limits compliance', 'Review system resource usage', 'Check for any overnight alerts', 'Validate data pipeline health'],
+  weekly: ['Analyze model performance trends', 'Review prediction confidence distribution', 'Check feature importance stability', 'Audit trading costs and slippage', 'Review and tune alert thresholds', 'Update runbooks with new issues'],
+  monthly: ['Full system performance review', 'Model retraining evaluation', 'Infrastructure capacity planning', 'Alert fatigue analysis', 'Incident post-mortem reviews', 'Documentation updates'],
+};
 
 /**
  * The playbook's "Incident Commander Checklist", as a team would write it

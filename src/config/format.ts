@@ -6,6 +6,7 @@ import type { Config, MetricSpec } from './types.js';
 import { formatDuration } from './units.js';
 import { catalogueEntry } from '../metrics/catalogue.js';
 import { maskUrl } from '../util/mask-url.js';
+import { RISK_LIMITS } from './risk-limits.js';
 import { matchers } from '../metrics/promql.js';
 import { DEFAULT_INCIDENT_CHECKLIST } from './defaults.js';
 
@@ -20,6 +21,8 @@ export function configToYaml(config: Config): string {
   // The metrics a config speaks of: those with lines, and the team's own.
   for (const m of Object.values(config.metrics)) {
     if (m.warning === undefined && m.critical === undefined && !m.custom) continue;
+    // Lines that are a risk limit's are written as the limit (risk_limits:).
+    if (RISK_LIMITS.some((l) => l.metric === m.name && config.risk_limits[l.key] === m.critical)) continue;
     const entry = catalogueEntry(m.name);
     const out: Record<string, unknown> = { description: m.description };
     if (m.warning !== undefined) out.threshold_warning = formatThreshold(m.warning, m);
@@ -36,7 +39,7 @@ export function configToYaml(config: Config): string {
     if (m.panel !== undefined && m.panel !== entry?.panel) out.panel = m.panel;
     metrics[m.name] = out;
   }
-  const alerts = config.alerts.map((a) => ({
+  const alerts = config.alerts.filter((a) => !a.generated).map((a) => ({
     alert: a.name,
     condition: a.condition,
     duration: formatDuration(a.durationMs),
@@ -72,6 +75,8 @@ export function configToYaml(config: Config): string {
     alerts,
     severity_levels,
     circuit_breakers: config.circuit_breakers,
+    risk_limits: config.risk_limits,
+    checklists: config.checklists,
     // The checklist in force, the playbook's without a team's: a team extends it from this copy.
     incident_checklist: config.incident_checklist ?? DEFAULT_INCIDENT_CHECKLIST,
   });

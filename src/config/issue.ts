@@ -18,7 +18,7 @@ export interface ConfigIssue {
  * Sections whose mistakes degrade: the playbook's defaults stand in for them,
  * and nothing acts on the wrong target because of them.
  */
-const DEGRADING = new Set(['metrics', 'alerts', 'severity_levels', 'circuit_breakers', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'runbooks_dir', 'incident_checklist', 'database']);
+const DEGRADING = new Set(['metrics', 'alerts', 'severity_levels', 'circuit_breakers', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'runbooks_dir', 'incident_checklist', 'database', 'risk_limits', 'checklists']);
 
 const topKey = (path: string) => path.split(/[.[]/)[0] ?? '';
 

@@ -5,7 +5,8 @@
 import { parseCondition, type Condition } from './condition.js';
 import { catalogueEntry } from '../metrics/catalogue.js';
 import { readChecklist } from './checklist-config.js';
-import { SEVERITIES, type ChecklistConfig, type CircuitBreakers, type Direction, type Origin, type Severity, type SeverityLevel } from './types.js';
+import { readChecklists, readRiskLimits } from './layer-reviews.js';
+import { SEVERITIES, type ChecklistConfig, type ChecklistPeriod, type CircuitBreakers, type Direction, type Origin, type RiskLimits, type Severity, type SeverityLevel } from './types.js';
 import { parseDurationMs, parseThreshold, type ValueKind } from './units.js';
 import type { YamlCursor } from './yaml-cursor.js';
 import { didYouMean } from '../util/closest.js';
@@ -75,13 +76,15 @@ export interface ConfigLayer {
   alerts: AlertPatch[];
   severity_levels: Partial<Record<Severity, Partial<SeverityLevel>>>;
   circuit_breakers: Partial<CircuitBreakers>;
+  risk_limits: Partial<RiskLimits>;
+  checklists: Partial<Record<ChecklistPeriod, string[]>>;
   /** Given whole in this layer (a later layer's replaces it). */
   incident_checklist?: ChecklistConfig;
   /** The trader's database, as this source writes it. */
   database?: DatabasePatch;
 }
 
-const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'timeout', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'selector', 'prometheus_auth', 'alertmanager_auth', 'ca_file', 'other_alerts', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers', 'incident_checklist', 'database'] as const;
+const TOP_KEYS = ['trader', 'prometheus', 'alertmanager', 'token_file', 'allow_insecure', 'read_only', 'runbooks_dir', 'progress_dir', 'audit_log', 'incidents_dir', 'timeout', 'step_timeout', 'resolved_keep', 'max_scrape_bytes', 'selector', 'prometheus_auth', 'alertmanager_auth', 'ca_file', 'other_alerts', 'metrics', 'alerts', 'severity_levels', 'circuit_breakers', 'risk_limits', 'checklists', 'incident_checklist', 'database'] as const;
 const METRIC_KEYS = ['description', 'threshold_warning', 'threshold_critical', 'check_interval', 'direction', 'kind', 'metric', 'quantile', 'query', 'label', 'panel'] as const;
 const ALERT_KEYS = ['alert', 'condition', 'duration', 'action', 'severity', 'runbook', 'summary'] as const;
 const SEVERITY_KEYS = ['response_time', 'team', 'examples'] as const;
@@ -285,7 +288,7 @@ function urlList(v: YamlCursor): Array<{ url: string; at: YamlCursor }> | undefi
 }
 
 export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
-  const layer: ConfigLayer = { origin, settings: {}, at: {}, metrics: {}, alerts: [], severity_levels: {}, circuit_breakers: {} };
+  const layer: ConfigLayer = { origin, settings: {}, at: {}, metrics: {}, alerts: [], severity_levels: {}, circuit_breakers: {}, risk_limits: {}, checklists: {} };
   const entries = root.entries('a map of settings (trader, metrics, alerts, ...)');
   // A file holding one of the playbook's alert blocks as it stands is one alert.
   if (entries?.some(([key]) => key === 'alert')) {
@@ -377,6 +380,12 @@ export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
         break;
       case 'circuit_breakers':
         readBreakers(v, layer);
+        break;
+      case 'risk_limits':
+        readRiskLimits(v, layer.risk_limits);
+        break;
+      case 'checklists':
+        readChecklists(v, layer.checklists);
         break;
       case 'incident_checklist': {
         const checklist = readChecklist(v);

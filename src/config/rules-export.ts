@@ -28,7 +28,7 @@ export function exportRules(config: Config): string {
       alert: a.name,
       expr: conditionToPromQL(a.expr, config.metrics),
       ...(a.durationMs > 0 ? { for: formatDuration(a.durationMs) } : {}),
-      labels: { severity: a.severity },
+      labels: { severity: a.severity, ...a.labels },
       annotations,
     };
   });

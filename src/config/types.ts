@@ -51,6 +51,10 @@ export interface AlertSpec {
   valueKind: ValueKind;
   /** About whether the trader answers at all (reads `up`): never stale, its value is up/down. */
   availability: boolean;
+  /** Labels the rule adds (`limit: max_exposure`): several rules of one name are told apart by them. */
+  labels?: Record<string, string>;
+  /** Made by gptmon from another setting (risk_limits), not written under alerts:. */
+  generated?: 'risk_limits';
 }
 
 export interface SeverityLevel {
@@ -64,6 +68,14 @@ export interface CircuitBreakers {
   consecutive_losses: number;
   drawdown_limit: number;
 }
+
+export type RiskLimitName = 'max_exposure' | 'max_position_size' | 'max_var' | 'max_concentration';
+
+/** Money in account currency, concentration a ratio; a warning at `warn_at` of each. */
+export type RiskLimits = Record<RiskLimitName, number> & { warn_at: number };
+
+export type ChecklistPeriod = 'daily' | 'weekly' | 'monthly';
+export const CHECKLIST_PERIODS: readonly ChecklistPeriod[] = ['daily', 'weekly', 'monthly'];
 
 /** A team's incident commander's checklist (`incident_checklist`): sections, each with its items. */
 export type ChecklistConfig = Array<{ title: string; items: string[] }>;
@@ -100,6 +112,9 @@ export interface Config {
   alerts: AlertSpec[];
   severity_levels: Record<Severity, SeverityLevel>;
   circuit_breakers: CircuitBreakers;
+  risk_limits: RiskLimits;
+  /** The playbook's monitoring checklists, each period's items in order (a team's config may replace a period's list). */
+  checklists: Record<ChecklistPeriod, string[]>;
   /**
    * The label matchers that pick the watched trader's series in Prometheus:
    * the config's `selector`, else `instance` as the trader URL's host:port.

@@ -5,6 +5,7 @@
 
 import { conditionMetrics } from '../config/condition.js';
 import type { Config, Severity } from '../config/types.js';
+import { specOf } from '../config/alert-match.js';
 import type { AlertView, MetricView } from './types.js';
 
 export interface Counts {
@@ -23,7 +24,7 @@ export function countsOf(alerts: AlertView[], metrics: Record<string, MetricView
     if (a.state !== 'firing') continue;
     firing[a.severity]++;
     if (a.severity !== 'critical' && a.severity !== 'high') continue;
-    const spec = config.alerts.find((x) => x.name === a.name);
+    const spec = specOf(config.alerts, a.name, a.labels);
     for (const m of spec ? conditionMetrics(spec.expr) : []) covered.add(m);
   }
   const pastCritical = Object.values(metrics)

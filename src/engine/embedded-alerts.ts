@@ -1,12 +1,16 @@
 // The alerts gptmon evaluates itself (no Prometheus, or one that lacks the
 // rules): every alert over every series, one instance per series that
 // passes, each through its own pending → firing → resolved life. Instances
-// carry the labels a real Prometheus would give them (job, instance, and the
-// series' own), so a silence scoped by instance matches in both modes. Over
-// Prometheus's values, the target's labels are the ones Prometheus gave the
-// trader's `up` (setTargetLabels).
+// carry the labels a real Prometheus would give them (job, instance, the
+// series' own, and those the rule adds), so a silence scoped by instance
+// matches in both modes. Over Prometheus's values, the target's labels are the
+// ones Prometheus gave the trader's `up` (setTargetLabels). Several rules may
+// share a name (RiskLimitExceeded, one per limit): each instance is tracked
+// under its rule (`alert` below is the rule's key, the bare name for a rule
+// that adds no labels).
 
 import type { AlertSpec, Config } from '../config/types.js';
+import { ruleKey } from '../config/alert-match.js';
 import { INACTIVE, stepAlert, type AlertTrack } from './alert-state.js';
 import { evaluate, labelKey, type Lookup } from './evaluate.js';
 import type { AlertView } from './types.js';
@@ -47,22 +51,23 @@ export class EmbeddedAlerts {
     const scopedKey = (own: Record<string, string>) => labelKey({ ...this.scrapeLabels, ...own });
     for (const alert of this.config.alerts) {
       if (only && !only(alert.name)) continue;
+      const rule = ruleKey(alert);
       const outcome = evaluate(alert.expr, scoped);
       const seen = new Set<string>();
       for (const found of outcome.instances) {
         const instance = { ...found, labels: this.own(found.labels) };
-        const key = trackKey(alert.name, instance.labels);
+        const key = trackKey(alert.name, { ...alert.labels, ...instance.labels });
         seen.add(key);
         const prev = this.tracks.get(key)?.track ?? INACTIVE;
-        this.tracks.set(key, { alert: alert.name, track: stepAlert(prev, { holds: true, now: at, durationMs: alert.durationMs, keepResolvedMs: this.keepResolvedMs, instance }) });
+        this.tracks.set(key, { alert: rule, track: stepAlert(prev, { holds: true, now: at, durationMs: alert.durationMs, keepResolvedMs: this.keepResolvedMs, instance }) });
       }
       for (const [key, t] of this.tracks) {
-        if (t.alert !== alert.name || seen.has(key)) continue;
+        if (t.alert !== rule || seen.has(key)) continue;
         // Read, and not there: it stopped holding (its series may be gone); not read: held as it was.
         const gone = !outcome.unknown && !outcome.present.has(scopedKey(t.track.labels ?? {}));
         const next = stepAlert(t.track, { holds: outcome.unknown ? undefined : false, now: at, durationMs: alert.durationMs, keepResolvedMs: this.keepResolvedMs, gone });
         if (next.state === 'inactive') this.tracks.delete(key);
-        else this.tracks.set(key, { alert: alert.name, track: next });
+        else this.tracks.set(key, { alert: rule, track: next });
       }
     }
   }
@@ -76,7 +81,7 @@ export class EmbeddedAlerts {
 
   /** `dataOk` false: the trader's values could not be read, so metric alerts are held on old data. */
   views(dataOk: boolean): AlertView[] {
-    const specs = new Map(this.config.alerts.map((a) => [a.name, a]));
+    const specs = new Map(this.config.alerts.map((a) => [ruleKey(a), a]));
     const out: AlertView[] = [];
     for (const [key, { alert, track }] of this.tracks) {
       const spec = specs.get(alert);
@@ -87,7 +92,8 @@ export class EmbeddedAlerts {
   }
 
   private view(key: string, spec: AlertSpec, t: AlertTrack, dataOk: boolean): AlertView {
-    const series = t.labels ?? {};
+    // What tells this instance apart: its series' own labels and those its rule adds.
+    const series = { ...t.labels, ...spec.labels };
     const view: AlertView = {
       key,
       name: spec.name,
@@ -120,7 +126,7 @@ export class EmbeddedAlerts {
   }
 
   import(saved: Record<string, { alert: string; track: AlertTrack }>): void {
-    const known = new Set(this.config.alerts.map((a) => a.name));
+    const known = new Set(this.config.alerts.map(ruleKey));
     for (const [key, t] of Object.entries(saved)) {
       if (t && known.has(t.alert) && ['pending', 'firing', 'resolved'].includes(t.track?.state)) this.tracks.set(key, t);
     }

@@ -9,6 +9,7 @@ import type { AmAlert, Exposition, Fetched, Histogram, Sample, TraderHealth } fr
 import type { AlertTrack } from './alert-state.js';
 import { sortLiveFirst } from './alert-order.js';
 import { breakers } from './breakers.js';
+import { riskLimitViews } from './risk-limits.js';
 import { classify } from './classify.js';
 import { countsOf } from './counts.js';
 import { EmbeddedAlerts } from './embedded-alerts.js';
@@ -306,6 +307,7 @@ export class Engine {
       otherAlerts,
       ...(this.mode === 'prometheus' ? { rules: this.promState.view() } : {}),
       breakers: breakers(metrics, this.config.circuit_breakers),
+      riskLimits: riskLimitViews(metrics, this.config.risk_limits),
       acks: [...this.amAcks, ...this.localAcks].filter((a) => a.expiresAt > now),
       problems: [...problems, ...this.unreadableSilences(now), ...this.problems.values()],
       ...(this.mode === 'embedded' && this.scrape ? { scrape: this.scrape } : {}),

@@ -5,6 +5,7 @@
 // watched trader's (another job, another instance) is another's: kept apart.
 
 import type { Config, Severity } from '../config/types.js';
+import { specOf } from '../config/alert-match.js';
 import type { PromAlert } from '../sources/types.js';
 import { labelKey, lineFor } from './evaluate.js';
 import type { AlertView } from './types.js';
@@ -43,7 +44,7 @@ export class PromAlerts {
       const name = a.labels.alertname ?? 'unnamed';
       const other = isOthers(a.labels, identity);
       // Another trader's alert of the same name is not this trader's: the playbook's reading of it does not apply.
-      const spec = other ? undefined : this.config.alerts.find((x) => x.name === name);
+      const spec = other ? undefined : specOf(this.config.alerts, name, a.labels);
       const key = `${name}{${labelKey(a.labels)}}`;
       seen.add(key);
       if (other) this.others.add(key);

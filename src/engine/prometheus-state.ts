@@ -83,7 +83,8 @@ export class PrometheusState {
   }
 
   view(): RulesView {
-    const evaluatedHere = this.config.alerts.map((a) => a.name).filter((n) => !this.covers(n));
+    // By name: the rules that share one (RiskLimitExceeded, one per limit) are one alert here.
+    const evaluatedHere = [...this.names].filter((n) => !this.covers(n));
     return { total: this.names.size, inPrometheus: this.names.size - evaluatedHere.length, evaluatedHere, ...(this.ruleNames ? {} : { problem: this.rulesProblem }) };
   }
 }

@@ -150,6 +150,24 @@ export interface BreakerView {
   used?: number;
 }
 
+/** A risk limit (risk_limits) and how close its metric is to it. */
+export interface RiskLimitView {
+  key: 'max_exposure' | 'max_position_size' | 'max_var' | 'max_concentration';
+  label: string;
+  metric: string;
+  kind: 'currency' | 'ratio';
+  value?: number;
+  limit: number;
+  /** The share of the limit where the warning starts. */
+  warnAt: number;
+  /** value / limit: past 1 is a breach. */
+  used?: number;
+  /** Only when the value was read. */
+  level?: Level;
+  /** The value is old. */
+  stale?: boolean;
+}
+
 export interface Snapshot {
   now: number;
   mode: 'embedded' | 'prometheus';
@@ -167,6 +185,8 @@ export interface Snapshot {
   /** Prometheus mode: which alerts Prometheus evaluates and which gptmon evaluates here. */
   rules?: RulesView;
   breakers: BreakerView[];
+  /** The risk limits with their values (absent from snapshots made before they existed). */
+  riskLimits?: RiskLimitView[];
   acks: Ack[];
   /** What gptmon could not do with its own files (acks kept here unreadable, …): shown, never hidden. */
   problems: string[];

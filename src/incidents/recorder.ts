@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { appendHistory } from '../store/alert-history.js';
 import { appendEvents, oldLogOf, readEventLog, rotateIfOld } from '../store/event-log.js';
 import { readJsonFile, updateJsonFile } from '../store/json-file.js';
 import { errorLine } from '../store/store-error.js';
@@ -23,6 +24,12 @@ const openIndex = (raw: unknown): { open: string[] } => {
 
 /** The rolling log keeps at least this much. */
 export const ROLLING_MS = 24 * 3_600_000;
+/** What the month's alert history keeps (the alert-fatigue review): alerts, acks, and what was done about them. */
+const HISTORY_KINDS = new Set<Event['kind']>(['alert-firing', 'alert-resolved', 'ack', 'unack', 'control', 'step']);
+
+/** An event as the history keeps it: without the values and a step's output (a month of them is too much). */
+const forHistory = ({ values: _v, ...e }: Event): Event => (e.step?.output !== undefined ? { ...e, step: { ...e.step, output: undefined } } : e) as Event;
+
 /** How far back a declared incident looks for the first alert that led to it. */
 const LEAD_UP_MS = 2 * 3_600_000;
 
@@ -35,6 +42,7 @@ export class Recorder {
   readonly rolling: string;
   private readonly index: string;
   private rotatedAt = 0;
+  private historyFullSaid = false;
   private openCache: { at: number; ids: string[] } | undefined;
 
   constructor(
@@ -110,8 +118,14 @@ export class Recorder {
         this.rotatedAt = now;
       }
       appendEvents(this.rolling, full);
+      const kept = appendHistory(this.dir, full.filter((e) => HISTORY_KINDS.has(e.kind)).map(forHistory), now);
       this.openCache = { at: now, ids: this.open() };
       for (const id of this.openCache.ids) appendEvents(this.fileOf(id), full.map((e) => ({ ...e, incident: id })));
+      // A full month's history is said once, then monitoring goes on without it.
+      if (kept.full && !this.historyFullSaid) {
+        this.historyFullSaid = true;
+        return { ok: false, reason: kept.full };
+      }
       return { ok: true };
     } catch (err) {
       return { ok: false, reason: errorLine(err) };

@@ -7,6 +7,7 @@ import type { Config } from '../config/types.js';
 import { Engine } from '../engine/engine.js';
 import { dueNow, pollIntervalMs } from '../engine/schedule.js';
 import type { Snapshot } from '../engine/types.js';
+import type { Fetched } from '../sources/types.js';
 import { AlertmanagerPeers } from '../sources/alertmanager-peers.js';
 import { createHttp, type Http } from '../sources/http.js';
 import { PrometheusClient } from '../sources/prometheus.js';
@@ -98,6 +99,21 @@ export class Monitor {
     if (!tick.failed) for (const name of due) this.lastPolled[name] = now;
     this.rules.polled(now, tick);
     this.engine.recordPrometheus(this.clock(), tick);
+  }
+
+  /**
+   * One PromQL expression evaluated at a moment, through the same endpoint
+   * (auth, CA) as the console's queries: the daily review's figures over a
+   * day. `undefined` value: Prometheus answered with no series.
+   */
+  async promAt(expr: string, atMs: number): Promise<Fetched<number | undefined>> {
+    if (!this.prom) return { ok: false, reason: 'no Prometheus configured', ms: 0 };
+    // Up to the end of the second: a sample scraped in the moment's own second is part of it.
+    const s = Math.ceil(atMs / 1000);
+    const res = await this.prom.queryRange(expr, s, s, 60);
+    if (!res.ok) return res;
+    const point = res.value[0]?.points.at(-1);
+    return { ok: true, value: point && Number.isFinite(point[1]) ? point[1] : undefined, ms: res.ms };
   }
 
   snapshot(): Snapshot {

@@ -46,6 +46,7 @@ export function renderExposition(snap: SimSnapshot): string {
   for (const name of Object.keys(GAUGE_HELP) as (keyof Gauges)[]) {
     lines.push(`# HELP ${name} ${GAUGE_HELP[name]}`, `# TYPE ${name} gauge`, `${name} ${num(snap.gauges[name])}`);
   }
+  lines.push('# HELP trades_total Trades executed since start.', '# TYPE trades_total counter', `trades_total ${snap.counters.trades_total}`);
   for (const name of Object.keys(HISTOGRAM_HELP) as (keyof typeof HISTOGRAM_HELP)[]) {
     lines.push(`# HELP ${name} ${HISTOGRAM_HELP[name]}`, `# TYPE ${name} histogram`);
     lines.push(...histogramLines(name, snap.histograms[name]));

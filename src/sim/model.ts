@@ -24,6 +24,8 @@ const API_SIGMA = 0.5;
 const PREDICTION_SIGMA = 0.3;
 const Z99 = 2.3263;
 const NORMAL_POSITIONS: readonly [number, number] = [4, 8];
+/** Trades executed per second of exposed trading: ~900 an hour, a steady automated trader. */
+const TRADES_PER_SECOND = 0.25;
 
 export type Trading = 'active' | 'halted';
 export type Site = 'primary' | 'secondary';
@@ -70,6 +72,8 @@ export interface SimSnapshot {
   apiMessage: string | undefined;
   state: TraderState;
   gauges: Gauges;
+  /** Counters: only ever go up while the trader runs. */
+  counters: { trades_total: number };
   histograms: { api_latency_seconds: HistogramSnapshot; prediction_latency_seconds: HistogramSnapshot };
   /** Values only /health/detailed shows. */
   host: { dbLatencyMs: number; requestsPerSecond: number; clientConnections: number };
@@ -106,12 +110,15 @@ export function createSimModel(opts: { seed: number; scenario?: string }): SimMo
   // Scenario time during which the book was exposed: P&L incidents unfold on
   // this clock, so halting or flattening stops them getting worse.
   let riskSeconds = 0;
+  // Time spent trading with positions open, since start: what trades_total counts from.
+  let tradingSeconds = 0;
 
   function activeTracks(spec: ScenarioSpec): Map<Signal, Track> {
     const map = new Map<Signal, Track>();
     for (const t of spec.tracks) {
       if (t.cause === 'model' && state.model === 'fallback') continue;
       if (t.cause === 'broker' && state.site === 'secondary') continue;
+      if (t.cause === 'risk' && state.position_scale < 1) continue;
       map.set(t.signal, t);
     }
     return map;
@@ -124,6 +131,7 @@ export function createSimModel(opts: { seed: number; scenario?: string }): SimMo
     const exposed = state.trading === 'active' && state.open_positions > 0;
     scenarioSteps += 1;
     if (exposed) riskSeconds += STEP_SECONDS * state.position_scale;
+    if (exposed) tradingSeconds += STEP_SECONDS;
     const scenarioSeconds = scenarioSteps * STEP_SECONDS;
     for (const k of SIGNALS) {
       const pnl = PNL_SIGNALS.has(k);
@@ -193,6 +201,7 @@ export function createSimModel(opts: { seed: number; scenario?: string }): SimMo
       apiMessage: scenario.apiMessage,
       state: { ...state },
       gauges,
+      counters: { trades_total: Math.floor(tradingSeconds * TRADES_PER_SECOND) },
       histograms: { api_latency_seconds: api.snapshot(), prediction_latency_seconds: predictions.snapshot() },
       host: {
         dbLatencyMs: v('dbLatencyMs'),

@@ -8,9 +8,10 @@ export type Keyframes = readonly (readonly [seconds: number, value: number])[];
 /**
  * Why a bent signal is bent: the remedy the playbook prescribes makes it calm
  * again. "model" tracks end on a switch to the fallback model, "broker"
- * tracks on a failover to the secondary site (its own broker connection).
+ * tracks on a failover to the secondary site (its own broker connection),
+ * "risk" tracks once position sizes are reduced (a position scale under 1).
  */
-export type Cause = 'model' | 'broker';
+export type Cause = 'model' | 'broker' | 'risk';
 
 export interface Track {
   readonly signal: Signal;
@@ -46,6 +47,7 @@ export interface ScenarioSpec {
 }
 
 const model = (signal: Signal, frames: Keyframes): Track => ({ signal, frames, cause: 'model' });
+const risk = (signal: Signal, frames: Keyframes): Track => ({ signal, frames, cause: 'risk' });
 
 export const SCENARIO_SPECS: readonly ScenarioSpec[] = [
   {
@@ -81,7 +83,8 @@ export const SCENARIO_SPECS: readonly ScenarioSpec[] = [
       { signal: 'drawdown', frames: [[0, 0.035], [18, 0.085]] },
       { signal: 'sharpe', frames: [[0, 1.4], [18, 1.0]] },
       { signal: 'winRate', frames: [[0, 0.54], [18, 0.5]] },
-      { signal: 'volatility', frames: [[0, 0.012], [10, 0.035]] },
+      // Volatile, but not so much that VaR alone passes its warning line: this scenario is about P&L.
+      { signal: 'volatility', frames: [[0, 0.012], [10, 0.018]] },
     ],
     expectations: [
       { metric: 'daily_return', op: '<', value: -0.03, withinSeconds: 20 },
@@ -163,6 +166,23 @@ export const SCENARIO_SPECS: readonly ScenarioSpec[] = [
       { metric: 'database_connections', op: '>', value: 95, withinSeconds: 30 },
     ],
     unhealthy: [{ component: 'database', withinSeconds: 30 }],
+  },
+  {
+    name: 'risk-breach',
+    description: 'positions grow past every risk limit within 30 s: exposure, largest position, VaR, concentration (reduce restores)',
+    tracks: [
+      // Position sizes quadruple: even four positions make more than $1M of exposure.
+      risk('positionSize', [[0, 0.07], [20, 0.28], [60, 0.29]]),
+      risk('concentration', [[0, 0.28], [20, 0.56], [60, 0.57]]),
+      risk('volatility', [[0, 0.012], [20, 0.017]]),
+    ],
+    expectations: [
+      { metric: 'total_exposure', op: '>', value: 1_000_000, withinSeconds: 30 },
+      { metric: 'largest_position', op: '>', value: 300_000, withinSeconds: 30 },
+      { metric: 'var_95', op: '>', value: 25_000, withinSeconds: 30 },
+      { metric: 'position_concentration', op: '>', value: 0.5, withinSeconds: 30 },
+    ],
+    unhealthy: [],
   },
 ];
 

@@ -27,6 +27,11 @@ export function progressFile(config: { progress_dir?: string | undefined }, env:
   return join(config.progress_dir ?? stateDir(env), 'runbook-progress.json');
 }
 
+/** The checklists' ticks: beside runbook progress (shared when progress_dir is). */
+export function checklistFile(config: { progress_dir?: string | undefined }, env: Env = process.env): string {
+  return join(config.progress_dir ?? stateDir(env), 'checklists.json');
+}
+
 /** Incidents and the rolling log of what was seen: the configured (maybe shared) directory, else this user's. */
 export function incidentsDir(config: { incidents_dir?: string | undefined }, env: Env = process.env): string {
   return config.incidents_dir ?? join(stateDir(env), 'incidents');

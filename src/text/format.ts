@@ -25,6 +25,18 @@ export function formatMoney(v: number): string {
   return `${sign}$${abs.toFixed(0)}`;
 }
 
+/** Money in the fewest columns, for limits side by side: `420K`, `1.05M`, `8.3K` (no currency sign). */
+export function formatMoneyShort(v: number): string {
+  const abs = Math.abs(v);
+  const sign = v < 0 ? '-' : '';
+  const trim = (x: string) => String(+x);
+  if (abs >= 1e9) return `${sign}${trim((abs / 1e9).toFixed(2))}B`;
+  if (abs >= 1e6) return `${sign}${trim((abs / 1e6).toFixed(2))}M`;
+  if (abs >= 1e4) return `${sign}${Math.round(abs / 1e3)}K`;
+  if (abs >= 1e3) return `${sign}${trim((abs / 1e3).toFixed(1))}K`;
+  return `${sign}${Math.round(abs)}`;
+}
+
 export function formatNumber(v: number): string {
   if (Number.isInteger(v)) return String(v);
   return Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2);
@@ -70,6 +82,7 @@ export function formatThresholds(spec: Pick<MetricSpec, 'warning' | 'critical' |
   const sign = spec.direction === 'above' ? '>' : '<';
   const values = [spec.warning, spec.critical].filter((v): v is number => v !== undefined);
   if (!values.length) return '';
+  if (spec.kind === 'currency') return `${sign}${values.map((v) => `$${formatMoneyShort(v)}`).join('│')}`;
   let scale = 1;
   let unit = '';
   if (spec.kind === 'ratio') [scale, unit] = [100, '%'];
@@ -84,8 +97,9 @@ export function formatThresholds(spec: Pick<MetricSpec, 'warning' | 'critical' |
 export function formatThresholdsCompact(spec: Pick<MetricSpec, 'warning' | 'critical' | 'kind'>): string {
   const scale = spec.kind === 'ratio' ? 100 : spec.kind === 'seconds' ? ([spec.warning, spec.critical].every((v) => v === undefined || v < 10) ? 1000 : 1) : 1;
   const parts: string[] = [];
-  if (spec.warning !== undefined) parts.push(`▲${bare(spec.warning * scale)}`);
-  if (spec.critical !== undefined) parts.push(`✖${bare(spec.critical * scale)}`);
+  const shown = (v: number) => (spec.kind === 'currency' ? formatMoneyShort(v) : bare(v * scale));
+  if (spec.warning !== undefined) parts.push(`▲${shown(spec.warning)}`);
+  if (spec.critical !== undefined) parts.push(`✖${shown(spec.critical)}`);
   return parts.join(' ');
 }
 

@@ -13,7 +13,7 @@ describe('gptmon runbook', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^memory +High memory usage$/m);
     expect(r.stdout).toMatch(/serves HighMemoryUsage, MemoryCritical/);
-    expect(r.stdout.match(/^\S/gm)).toHaveLength(12);
+    expect(r.stdout.match(/^\S/gm)).toHaveLength(13);
   });
 
   it('memory, mem and high-memory print the high-memory runbook (plain Markdown when piped)', async () => {

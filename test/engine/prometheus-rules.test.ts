@@ -37,7 +37,7 @@ describe('gptmon evaluates the alerts Prometheus has no rules for', () => {
     const e = engine();
     e.recordPrometheus(s(0), tick(values({ portfolio_drawdown: 0.2 }), { rules: rulesOf([]), target: TARGET }));
     const snap = e.snapshot(s(1));
-    expect(snap.rules).toMatchObject({ total: 21, inPrometheus: 0 });
+    expect(snap.rules).toMatchObject({ total: 22, inPrometheus: 0 });
     expect(snap.rules!.evaluatedHere).toContain('ExcessiveDrawdown');
     const a = snap.alerts.find((x) => x.name === 'ExcessiveDrawdown')!;
     expect(a).toMatchObject({ state: 'firing', origin: 'embedded', value: 0.2, labels: { job: 'gpt-trader', instance: '10.0.0.5:8080', alertname: 'ExcessiveDrawdown' } });
@@ -77,7 +77,7 @@ describe('gptmon evaluates the alerts Prometheus has no rules for', () => {
     const names = config.alerts.map((a) => a.name).filter((n) => n !== 'DrawdownWarning');
     e.recordPrometheus(s(0), tick(values({ portfolio_drawdown: 0.2 }), { rules: rulesOf(names), alerts: { ok: true, ms: 1, value: [firing('ExcessiveDrawdown', TARGET, 0.2)] } }));
     const snap = e.snapshot(s(0));
-    expect(snap.rules).toMatchObject({ total: 21, inPrometheus: 20, evaluatedHere: ['DrawdownWarning'] });
+    expect(snap.rules).toMatchObject({ total: 22, inPrometheus: 21, evaluatedHere: ['DrawdownWarning'] });
     expect(snap.alerts.filter((a) => a.name === 'ExcessiveDrawdown').map((a) => a.origin)).toEqual(['prometheus']);
     expect(snap.alerts.find((a) => a.name === 'DrawdownWarning')).toMatchObject({ state: 'firing', origin: 'embedded' });
     // Past its critical line and firing in Prometheus: the verdict sees it once.
@@ -106,7 +106,7 @@ describe('gptmon evaluates the alerts Prometheus has no rules for', () => {
     const rules = rulesOf(config.alerts.map((a) => a.name));
     if (rules?.ok) rules.value.find((r) => r.name === 'ExcessiveDrawdown')!.health = 'err';
     e.recordPrometheus(s(0), tick(values({ portfolio_drawdown: 0.2 }), { rules }));
-    expect(e.snapshot(s(0)).rules).toMatchObject({ inPrometheus: 20, evaluatedHere: ['ExcessiveDrawdown'] });
+    expect(e.snapshot(s(0)).rules).toMatchObject({ inPrometheus: 21, evaluatedHere: ['ExcessiveDrawdown'] });
   });
 });
 

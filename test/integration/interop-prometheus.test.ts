@@ -129,13 +129,13 @@ describe('a Prometheus with no rule_files', () => {
   it('a drawdown past 15%: gptmon alerts lists ExcessiveDrawdown, evaluated by gptmon; status is CRITICAL', async () => {
     await bInDrawdown();
     const doc = await alertsJson(['--trader', simB.url, '--prometheus', bare!.url], 'ana');
-    expect(doc.rules).toMatchObject({ total: 21, inPrometheus: 0 });
+    expect(doc.rules).toMatchObject({ total: 22, inPrometheus: 0 });
     const a = doc.alerts.find((x) => x.name === 'ExcessiveDrawdown');
     expect(a).toMatchObject({ state: 'firing', origin: 'embedded', labels: { instance: new URL(simB.url).host, job: 'gpt-trader' } });
     expect(a!.value).toBeGreaterThan(0.15);
 
     const text = await runCli(['alerts', '--trader', simB.url, '--prometheus', bare!.url], { env: env('ana') });
-    expect(flat(text.stdout)).toContain('rules: 0/21 in Prometheus, evaluated here');
+    expect(flat(text.stdout)).toContain('rules: 0/22 in Prometheus, evaluated here');
     expect(text.stdout).toMatch(/^CRIT ExcessiveDrawdown +firing \S+\n +1\d\.\d% > 15% · respond in \S+ · runbook drawdown · evaluated by gptmon$/m);
     expect((await runCli(['status', '--trader', simB.url, '--prometheus', bare!.url], { env: env('ana') })).code).toBe(2);
   });
@@ -167,7 +167,7 @@ describe('a Prometheus with the rules, scraping two traders', () => {
     await bInDrawdown();
     await waitFor('ExcessiveDrawdown firing for sim B in Prometheus', async () => (await (await fetch(`${ruled!.url}/api/v1/alerts`)).text()).includes('"firing"'), 20_000);
     const doc = await alertsJson(['--trader', simA.url, '--prometheus', ruled!.url], 'dee');
-    expect(doc.rules).toMatchObject({ total: 21, inPrometheus: 21, evaluatedHere: [] });
+    expect(doc.rules).toMatchObject({ total: 22, inPrometheus: 22, evaluatedHere: [] });
     expect(doc.alerts.filter((a) => a.state === 'firing')).toEqual([]);
     expect(doc.otherAlerts.find((a) => a.name === 'ExcessiveDrawdown')).toMatchObject({ state: 'firing', labels: { instance: new URL(simB.url).host } });
     const status = await runCli(['status', '--trader', simA.url, '--prometheus', ruled!.url], { env: env('dee') });

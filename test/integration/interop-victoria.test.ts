@@ -85,7 +85,7 @@ describe('VictoriaMetrics without vmalert', () => {
     expectNoStack(r.stderr);
     expect(r.stdout).toMatch(/^Drawdown +\d+\.\d% +OK/m);
     expect(flat(r.stdout)).toMatch(/prometheus ok \d+ms, data \d+s behind/);
-    expect(flat(r.stdout)).toContain('rules: 0/21 in Prometheus, evaluated here');
+    expect(flat(r.stdout)).toContain('rules: 0/22 in Prometheus, evaluated here');
     expect(r.stdout).toContain('alerts: none firing');
     expect(r.code, r.stdout).toBe(0);
   });
@@ -94,7 +94,7 @@ describe('VictoriaMetrics without vmalert', () => {
     await drawdown(simPlain, plain!);
     const doc = await alertsJson(simPlain, plain!, 'ben');
     expect(doc.sources.prometheus.state).toBe('ok');
-    expect(doc.rules).toMatchObject({ total: 21, inPrometheus: 0 });
+    expect(doc.rules).toMatchObject({ total: 22, inPrometheus: 0 });
     expect(doc.alerts.find((a) => a.name === 'ExcessiveDrawdown')).toMatchObject({ state: 'firing', origin: 'embedded' });
     expect((await runCli(['status', '--trader', simPlain.url, '--prometheus', plain!.url], { env: env('ben') })).code).toBe(2);
   });
@@ -104,7 +104,7 @@ describe('VictoriaMetrics with vmalert', () => {
   it('calm is calm: vmalert\'s empty alert list is a working source, and it evaluates every rule', async () => {
     const doc = await alertsJson(simAlert, vm!, 'cy');
     expect(doc.sources.prometheus.state).toBe('ok');
-    expect(doc.rules).toEqual({ total: 21, inPrometheus: 21, evaluatedHere: [] });
+    expect(doc.rules).toEqual({ total: 22, inPrometheus: 22, evaluatedHere: [] });
     expect(doc.alerts).toEqual([]);
     const r = await runCli(['status', '--trader', simAlert.url, '--prometheus', vm!.url], { env: env('cy') });
     expect(r.stdout).toMatch(/^Drawdown +\d+\.\d% +OK/m);

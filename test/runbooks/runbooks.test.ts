@@ -17,7 +17,7 @@ const builtin = loadRunbooks();
 describe('the built-in runbooks', () => {
   it('all load, with no problems', () => {
     expect(builtin.issues.map(formatRunbookIssue)).toEqual([]);
-    expect(builtin.runbooks.map((r) => r.id)).toEqual(['accuracy', 'api-connectivity', 'circuit-breaker', 'cpu', 'daily-loss', 'database', 'disk', 'drawdown', 'memory', 'model-failure', 'rate-limit', 'system-down']);
+    expect(builtin.runbooks.map((r) => r.id)).toEqual(['accuracy', 'api-connectivity', 'circuit-breaker', 'cpu', 'daily-loss', 'database', 'disk', 'drawdown', 'memory', 'model-failure', 'rate-limit', 'risk-limits', 'system-down']);
   });
 
   it('every alert gptmon knows names a runbook that exists and says it serves that alert', () => {
@@ -108,7 +108,7 @@ describe('a team’s runbooks', () => {
   it('a missing directory is reported, and the built-in ones still load', () => {
     const { runbooks, issues } = loadRunbooks('/nonexistent/runbooks');
     expect(issues.map(formatRunbookIssue)).toEqual(['/nonexistent/runbooks: cannot read the runbooks directory: ENOENT']);
-    expect(runbooks.length).toBe(12);
+    expect(runbooks.length).toBe(13);
   });
 });
 

@@ -27,6 +27,11 @@ import { auditLine } from '../../src/cli/audit.js';
 import { writeText } from '../../src/cli/output.js';
 import { sourcesLine } from '../../src/cli/source-text.js';
 import { statusText } from '../../src/cli/status-text.js';
+import { reviewMarkdown, reviewText } from '../../src/cli/review-text.js';
+import { checklistText } from '../../src/cli/checklist-text.js';
+import { alertFatigue } from '../../src/reviews/alert-fatigue.js';
+import { evidenceFor } from '../../src/reviews/checklist-evidence.js';
+import { dailyReview, type Figure, type FigureName } from '../../src/reviews/daily-review.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { Ack, AlertView, Snapshot } from '../../src/engine/types.js';
 import { parseRunbook } from '../../src/runbooks/parse.js';
@@ -237,6 +242,28 @@ describe('outside text in the one-shot commands', () => {
     expectOnlySgr(renderRunbook(rb, 80, true), 'runbook in colour', codeLine);
     // Piped, the Markdown keeps its line breaks (it is a document), each line sanitised.
     expectSafe(runbookMarkdown(rb), 'runbook piped', { asWritten: () => true });
+  });
+
+  it('review daily and the checklists: recorded alerts, ackers, reasons and health all sanitised', () => {
+    // What the recorder's files hold is outside text: another process (or anyone with the shared directory) wrote it.
+    const keepEvent = (path: string[]) => ['kind', 'where', 'result', 'via', 'status'].includes(path.at(-1)!);
+    const events = poison<Event[]>([
+      { kind: 'sample', time: NOW - 7_000_000, operator: '—', host: 'h', values: { at: NOW - 7_000_000, firing: [] } },
+      { kind: 'alert-firing', time: NOW - 3_600_000, operator: '—', host: 'h', key: 'k1', alert: { name: 'X', key: 'X{limit="max_var",desk="fx"}', severity: 'high', at: NOW - 3_600_000 } },
+      { kind: 'ack', time: NOW - 3_500_000, operator: 'ana', host: 'h', ack: { alert: 'X', forMs: 1, comment: 'c', where: 'local' } },
+    ], keepEvent);
+    // Poisoned alert names still pair up: the ack names the alert by the same (poisoned) name.
+    const figures = Object.fromEntries((['trades', 'win_rate', 'daily_return', 'portfolio_value', 'sharpe_ratio', 'max_drawdown', 'model_accuracy', 'cpu_usage', 'memory_usage', 'disk_usage', 'database_connections', 'total_exposure', 'largest_position', 'var_95', 'position_concentration'] as FigureName[]).map((n, i) => [n, i % 2 ? { basis: 'now', value: 0.5, at: NOW - 1000 } : { basis: 'now', error: PAYLOAD }])) as Record<FigureName, Figure>;
+    const start = Date.parse('2026-11-25T00:00:00Z');
+    const review = dailyReview({ date: '2026-11-25', start, end: NOW, partial: true, basis: 'now', figures, events, config });
+    expect(review.alerts).toHaveLength(1);
+    expectSafe(reviewText(review, NOW, [PAYLOAD], 80).join('\n'), 'review daily');
+    expectSafe(reviewMarkdown(review, NOW, [PAYLOAD]), 'review daily as Markdown');
+    const fatigue = alertFatigue(events, start, NOW);
+    const input = { now: NOW, config, period: 'daily' as const, review, snap: { ...hostileSnapshot(), trader: { ...hostileSnapshot().trader, componentsFresh: true } }, fatigue, incidents: [{ id: PAYLOAD, open: true }] };
+    const items = [...config.checklists.daily, ...config.checklists.monthly, PAYLOAD];
+    const rows = items.map((text, i) => ({ n: i + 1, text, ...(i === 0 ? { tick: { by: PAYLOAD, at: NOW - 60_000 } } : {}), ...(evidenceFor(text, input) ? { evidence: evidenceFor(text, input)! } : {}) }));
+    expectSafe(checklistText('daily', 'daily 2026-11-25', rows, [PAYLOAD], NOW, 80).join('\n'), 'checklist');
   });
 
   it('do not crash on labels and annotations that are not strings', () => {

@@ -159,6 +159,11 @@ export function warnings(now: Exposition, before: Exposition): Set<string> {
   if (g('cpu_usage') > 0.7) tripped.add('cpu_usage');
   if (g('disk_usage') > 0.8) tripped.add('disk_usage');
   if (g('consecutive_losses') >= 5) tripped.add('consecutive_losses');
+  // gptmon's built-in risk limits (sized for the simulator's ~$1M book), warning at 80% of each.
+  if (g('total_exposure') > 800_000) tripped.add('total_exposure');
+  if (g('largest_position') > 240_000) tripped.add('largest_position');
+  if (g('var_95') > 20_000) tripped.add('var_95');
+  if (g('position_concentration') > 0.4) tripped.add('position_concentration');
   const p99 = (n: string): number => quantile(0.99, histogram(before, n), histogram(now, n));
   if (p99('api_latency_seconds') > 0.5) tripped.add('api_latency_seconds');
   if (p99('prediction_latency_seconds') > 0.1) tripped.add('prediction_latency_seconds');

@@ -67,6 +67,22 @@ describe('sim /metrics', () => {
     expect(info).toEqual({ name: 'trader_info', labels: { site: 'primary', model: 'primary-v12' }, value: 1 });
   });
 
+  it('counts trades in trades_total, a counter that grows while trading and stands still when halted', async () => {
+    const sim = await start();
+    sim.advance(60);
+    const first = await scrape(sim);
+    expect(first.types.get('trades_total')).toBe('counter');
+    const a = gauge(first, 'trades_total');
+    expect(Number.isInteger(a)).toBe(true);
+    sim.advance(60);
+    const b = gauge(await scrape(sim), 'trades_total');
+    // About one trade every 4 s of trading.
+    expect(b - a).toBe(15);
+    await post(sim, '/admin/halt', { reason: 'test' });
+    sim.advance(60);
+    expect(gauge(await scrape(sim), 'trades_total')).toBe(b);
+  });
+
   it('keeps histograms well formed and growing, with 0.1/0.5/1 s edges', async () => {
     const sim = await start();
     sim.advance(10);

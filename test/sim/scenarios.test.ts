@@ -35,7 +35,7 @@ function holds(x: Expectation, now: Exposition, windowStart: Exposition): boolea
 }
 
 describe('sim scenarios', () => {
-  it('has nine scenarios with one-line descriptions', () => {
+  it('has ten scenarios with one-line descriptions', () => {
     expect(SCENARIOS.map((s) => s.name)).toEqual([
       'calm',
       'drawdown',
@@ -46,6 +46,7 @@ describe('sim scenarios', () => {
       'api-rate-limit',
       'system-down',
       'db-saturation',
+      'risk-breach',
     ]);
     for (const s of SCENARIOS) expect(s.description).toMatch(/^[^\n]{10,120}$/);
   });
@@ -137,6 +138,17 @@ describe('sim scenarios', () => {
     await post(sim, '/admin/failover', { target: 'secondary' });
     sim.advance(20);
     expect(gauge(await scrape(sim), 'api_error_rate')).toBeLessThan(0.01);
+  });
+
+  it('reducing position sizes ends the risk breach: every risk figure back under its warning line', async () => {
+    const sim = await start({ scenario: 'risk-breach', seed: 5 });
+    sim.advance(40);
+    const limits = ['total_exposure', 'largest_position', 'var_95', 'position_concentration'];
+    expect([...warnings(await scrape(sim), await scrape(sim))].sort()).toEqual([...limits].sort());
+    await post(sim, '/admin/position-scale', { scale: 0.5 });
+    sim.advance(30);
+    const after = await scrape(sim);
+    expect([...warnings(after, after)]).toEqual([]);
   });
 
   it('a smaller position scale slows the losses', async () => {

@@ -83,7 +83,7 @@ describe('back ends that answer other than Prometheus does', () => {
     expect(snap.sources.prometheus.state).toBe('ok');
     expect(snap.metrics.portfolio_drawdown).toMatchObject({ value: 0.2, stale: false });
     expect(snap.alerts.find((a) => a.name === 'ExcessiveDrawdown')).toMatchObject({ state: 'firing', origin: 'embedded' });
-    expect(snap.rules).toMatchObject({ inPrometheus: 0, total: 21 });
+    expect(snap.rules).toMatchObject({ inPrometheus: 0, total: 22 });
   });
 
   it('every query selects the trader, and its lag (30 s old samples) is on the source', async () => {

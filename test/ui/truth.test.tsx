@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { Snapshot } from '../../src/engine/types.js';
 import { sparkline } from '../../src/ui/sparkline.js';
+import { BINDINGS } from '../../src/ui/tui/keys.js';
 import { CALM, calmHistograms, failed, scrape } from '../helpers/scrape.js';
 import { renderConsole, stubController, typeKeys, waitForFrame } from '../helpers/tui.js';
 
@@ -99,6 +100,20 @@ describe.each([
     r.stdin.write('p');
     const f = await waitForFrame(r.lastFrame, (x) => x.includes('PAUSED'));
     expect(f).toContain(' p resume');
+  });
+
+  it('the footer shows whole key hints only, never one cut mid-word', async () => {
+    for (const readOnly of [false, true]) {
+      const r = renderConsole(stubController(night()), config, size, { readOnly });
+      const f = await waitForFrame(r.lastFrame, (x) => x.includes('Trading'));
+      const footer = f.split('\n').at(-1)!;
+      const shorts = new Set(BINDINGS.map((b) => `${b.label} ${b.short}`));
+      const hints = footer.trim().split(/ {2}/).map((h) => h.trim()).filter((h) => h && h !== '[read-only]');
+      expect(hints.length).toBeGreaterThan(2);
+      expect(hints.filter((h) => !shorts.has(h))).toEqual([]);
+      if (readOnly) expect(footer).toContain('[read-only]');
+      r.unmount();
+    }
   });
 });
 

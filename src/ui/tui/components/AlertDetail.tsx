@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import type { Config } from '../../../config/types.js';
 import type { AlertView } from '../../../engine/types.js';
 import { formatDuration } from '../../../config/units.js';
+import { specOf } from '../../../config/alert-match.js';
 import { ackText, alertValueText, inhibitedText, respondText, stateText } from '../../../text/alert-text.js';
 import { formatClock, truncate } from '../../../text/format.js';
 import { sanitize } from '../../../util/sanitize.js';
@@ -24,7 +25,7 @@ export function AlertDetail({ alert: a, config, now, width, height, readOnly }: 
   // Name, labels, summary, runbook, ack: Prometheus's and Alertmanager's words, sanitised.
   const name = sanitize(a.name);
   const runbook = a.runbook === undefined ? undefined : sanitize(a.runbook);
-  const spec = config.alerts.find((x) => x.name === a.name);
+  const spec = specOf(config.alerts, a.name, a.labels);
   const level = config.severity_levels[a.severity];
   const lines: Array<[string, string]> = [
     ['State', `${stateText(a, now)}${a.stale ? ' (data stale)' : ''}`],

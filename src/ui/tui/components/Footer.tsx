@@ -16,14 +16,20 @@ export function Footer({ ui, readOnly, paused, width }: { ui: UiState; readOnly:
       </Text>
     );
   }
-  let room = width;
   // Paused, the way back comes first: a narrow footer must not cut it off.
   const bindings = footerFor(ui.view, readOnly).sort((a, b) => (paused ? Number(b.action === 'pause') - Number(a.action === 'pause') : 0));
-  const keys = [...bindings.map((b) => ({ text: ` ${b.label} ${paused && b.shortWhenPaused ? b.shortWhenPaused : b.short} `, danger: b.danger })), ...(readOnly ? [{ text: ' [read-only]', danger: false }] : [])].map((k) => {
-    const text = k.text.slice(0, Math.max(0, room));
-    room -= text.length;
-    return { ...k, text };
-  });
+  // Whole hints only, in their order, until one does not fit: a key cut mid-word (`: c`) reads as another key.
+  // [read-only] keeps its room: it says why the controls are missing.
+  const readOnlyMark = readOnly ? [{ text: ' [read-only]', danger: false }] : [];
+  let room = width - (readOnlyMark[0]?.text.length ?? 0);
+  const keys: Array<{ text: string; danger: boolean | undefined }> = [];
+  for (const b of bindings) {
+    const text = ` ${b.label} ${paused && b.shortWhenPaused ? b.shortWhenPaused : b.short} `;
+    if (text.trimEnd().length > room) break;
+    keys.push({ text: text.slice(0, room), danger: b.danger });
+    room -= Math.min(text.length, room);
+  }
+  keys.push(...readOnlyMark.filter((m) => m.text.length <= width));
   // The keys that change trading or run a command stand out: red, or inverse without colour.
   return (
     <Text>
