@@ -5,6 +5,9 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// `node build.mjs --no-minify`: readable names and lines for `node --cpu-prof` (see bench/).
+const minify = !process.argv.includes('--no-minify');
+
 // Chunk names change with their content: start clean, or stale chunks pile up.
 rmSync('dist/bundle', { recursive: true, force: true });
 
@@ -18,7 +21,7 @@ await build({
   target: 'node20',
   sourcemap: false,
   // Smaller is faster to parse at every start; names are kept for readable stacks.
-  minify: true,
+  minify,
   keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',

@@ -2,7 +2,8 @@
 // time to the first live frame, then a steady minute (CPU, memory, bytes per
 // refresh, connections, requests), then how fast a threshold crossing shows.
 
-import { cpuSeconds, findProcess, rssMb } from './lib/proc.mjs';
+import { cpuSeconds, findProcess, memoryMb, rssMb } from './lib/proc.mjs';
+import { startReference, stopReference } from './reference.mjs';
 import { underPty } from './lib/pty.mjs';
 import { sleep, summary, until } from './lib/stats.mjs';
 
@@ -30,14 +31,21 @@ export async function measureFirstFrame({ runs, sim, stateDir }) {
   return summary(times);
 }
 
-export async function measureSteady({ seconds, sim, stateDir }) {
+/**
+ * The steady state: after `warmup` seconds, CPU over `seconds`, with htop and
+ * btop (when installed) measured over the same window under the same
+ * terminal size, so a busy machine is busy for all three.
+ */
+export async function measureSteady({ seconds, warmup, sim, stateDir }) {
   const marker = `steady-${process.pid}`;
   await scenario(sim, 'calm');
   // Found again by this variable in its environment, to read its CPU and memory.
   const pty = underPty(tuiCommand(sim), { env: { XDG_STATE_HOME: `${stateDir}/steady`, XDG_CONFIG_HOME: stateDir, GPTMON_BENCH_MARKER: marker } });
   await until(() => LIVE.test(pty.screen()), 10_000);
   const pid = findProcess('node', marker);
-  await sleep(3000);
+  const others = await startReference();
+  await sleep(warmup * 1000);
+  const others0 = others.map((o) => o.cpu());
   const framesBefore = pty.frames().length;
   const s0 = await stats(sim);
   const cpu0 = cpuSeconds(pid);
@@ -46,7 +54,11 @@ export async function measureSteady({ seconds, sim, stateDir }) {
   const t1 = performance.now();
   const cpu1 = cpuSeconds(pid);
   const s1 = await stats(sim);
+  const others1 = others.map((o) => o.cpu());
   const rss = rssMb(pid);
+  const memory = memoryMb(pid);
+  const reference = Object.fromEntries(others.map((o, i) => [o.tool, o.pid ? { installed: true, cpuShare: (others1[i] - others0[i]) / ((t1 - t0) / 1000), ...o.memory(), bytesPerSecond: o.pty.bytesBetween(t0, t1) / ((t1 - t0) / 1000) } : { installed: o.installed, error: o.installed ? 'did not start' : undefined }]));
+  await stopReference(others);
   const frames = pty.frames();
   const steadyFrames = frames.slice(framesBefore);
   const elapsed = (t1 - t0) / 1000;
@@ -70,6 +82,8 @@ export async function measureSteady({ seconds, sim, stateDir }) {
   return {
     cpuShare: (cpu1 - cpu0) / elapsed,
     rssMb: rss,
+    memory,
+    reference,
     bytesPerRefresh: pty.bytesBetween(t0, t1) / polls,
     fullRedrawBytes: fullRedraw,
     framesPerSecond: steadyFrames.length / elapsed,

@@ -1,34 +1,35 @@
-// What on-call already leaves open all night, measured the same way: htop and
-// btop under the same pseudo-terminal size, at their default refresh.
+// What on-call already leaves open all night, measured the same way and at the
+// same time as the console: htop and btop under the same pseudo-terminal size,
+// at their default refresh.
 
 import { existsSync } from 'node:fs';
-import { cpuSeconds, findProcess } from './lib/proc.mjs';
+import { cpuSeconds, findProcess, memoryMb } from './lib/proc.mjs';
 import { underPty } from './lib/pty.mjs';
 import { sleep } from './lib/stats.mjs';
 
-export async function measureReference(seconds) {
-  const out = {};
-  for (const tool of ['htop', 'btop']) {
-    if (!existsSync(`/usr/bin/${tool}`)) {
-      out[tool] = { installed: false };
+const TOOLS = ['htop', 'btop'];
+
+/** Starts each tool that is installed; `cpu()` and `memory()` read it while it runs. */
+export async function startReference() {
+  const out = [];
+  for (const tool of TOOLS) {
+    const path = `/usr/bin/${tool}`;
+    if (!existsSync(path)) {
+      out.push({ tool, installed: false });
       continue;
     }
-    const pty = underPty(`/usr/bin/${tool}`, { env: { HOME: '/tmp' } });
-    await sleep(3000);
+    const pty = underPty(path, { env: { HOME: '/tmp' } });
+    await sleep(2000);
     const pid = findProcess(tool, tool);
-    if (!pid) {
-      out[tool] = { installed: true, error: 'did not start' };
-      await pty.stop();
-      continue;
-    }
-    const c0 = cpuSeconds(pid);
-    const t0 = performance.now();
-    await sleep(seconds * 1000);
-    const t1 = performance.now();
-    const c1 = cpuSeconds(pid);
-    out[tool] = { installed: true, cpuShare: (c1 - c0) / ((t1 - t0) / 1000), bytesPerSecond: pty.bytesBetween(t0, t1) / ((t1 - t0) / 1000) };
-    pty.send('q');
-    await pty.stop();
+    out.push({ tool, installed: true, pty, pid, cpu: () => (pid ? cpuSeconds(pid) : NaN), memory: () => (pid ? { rssMb: memoryMb(pid).rss, anonMb: memoryMb(pid).anon } : {}) });
   }
   return out;
+}
+
+export async function stopReference(started) {
+  for (const o of started) {
+    if (!o.pty) continue;
+    o.pty.send('q');
+    await o.pty.stop();
+  }
 }

@@ -19,7 +19,8 @@ function bigSnapshot(config, now, variant) {
     activeAt: now - (i + 1) * 1000,
     value: (i % 100) / 100 + variant * 1e-4,
   }));
-  e.recordPrometheus(now, { portfolio_drawdown: 0.05 + variant * 1e-4, cpu_usage: 0.4 }, undefined, { ok: true, value: alerts, ms: 1 });
+  const one = (value) => [{ labels: {}, value }];
+  e.recordPrometheus(now, { values: { portfolio_drawdown: one(0.05 + variant * 1e-4), cpu_usage: one(0.4) }, metricErrors: {}, ms: 1, alerts: { ok: true, value: alerts, ms: 1 }, warnings: [] });
   const components = Array.from({ length: 200 }, (_, i) => ({ name: `component-${i}`, healthy: i % 17 !== 0, latencyMs: i % 10 }));
   e.recordHealth(now, { ok: true, ms: 1, value: { components, metrics: { uptime: 1000 } } });
   return e.snapshot(now);

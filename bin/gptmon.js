@@ -21,17 +21,54 @@ process.on('beforeExit', () => {
   process.exitCode = 70;
 });
 
-import('../dist/bundle/main.js').then(
-  (cli) =>
-    cli.main(process.argv).then((code) => {
+// The console and the demo stay open for days: without the small young
+// generation (`node bin/gptmon.js tui`, which skips the line above) V8 grows
+// it to 32 MB and keeps it. Flags for the heap only work at start, so such a
+// run starts once more with them; the short commands start as they are.
+const LONG_LIVED = new Set(['tui', 'demo']);
+const HEAP_FLAG = '--max-semi-space-size';
+const flagged = process.execArgv.some((a) => a.startsWith(HEAP_FLAG)) || (process.env.NODE_OPTIONS ?? '').includes(HEAP_FLAG);
+if (!flagged && process.argv.slice(2).some((a) => LONG_LIVED.has(a))) relaunch();
+else run();
+
+function relaunch() {
+  Promise.all([import('node:child_process'), import('node:os')]).then(([{ spawn }, { constants }]) => {
+    const child = spawn(process.execPath, [`${HEAP_FLAG}=1`, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, GPTMON_LAUNCHER_PID: String(process.pid) } });
+    // A signal sent to this process is for the console: passed on, and the console's exit is this one's.
+    const signals = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGALRM'];
+    const forward = (signal) => child.kill(signal);
+    for (const s of signals) process.on(s, forward);
+    child.on('error', fail);
+    child.on('exit', (code, signal) => {
       settled = true;
-      process.exitCode = code;
-    }, fail),
-  (err) => {
-    if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist')) {
-      settled = true;
-      process.stderr.write('gptmon: not built yet: run `npm run build` in the gptmon folder\n');
-      process.exitCode = 70;
-    } else fail(err);
-  },
-);
+      for (const s of signals) process.off(s, forward);
+      process.exitCode = code ?? 128 + (constants.signals[signal] ?? 0);
+    });
+  }, fail);
+}
+
+function run() {
+  // Started again by the launcher: a launcher killed outright (kill -9) must not leave the console running
+  // without it, so when it is gone the console ends as on a hang-up, putting the terminal back.
+  const launcher = Number(process.env.GPTMON_LAUNCHER_PID);
+  if (launcher) {
+    delete process.env.GPTMON_LAUNCHER_PID;
+    setInterval(() => {
+      if (process.ppid !== launcher) process.kill(process.pid, 'SIGHUP');
+    }, 1000).unref();
+  }
+  import('../dist/bundle/main.js').then(
+    (cli) =>
+      cli.main(process.argv).then((code) => {
+        settled = true;
+        process.exitCode = code;
+      }, fail),
+    (err) => {
+      if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist')) {
+        settled = true;
+        process.stderr.write('gptmon: not built yet: run `npm run build` in the gptmon folder\n');
+        process.exitCode = 70;
+      } else fail(err);
+    },
+  );
+}

@@ -23,6 +23,7 @@ import { Observer } from '../incidents/observer.js';
 import { Recorder } from '../incidents/recorder.js';
 import { App } from '../ui/tui/App.js';
 import { Controller } from '../ui/tui/controller.js';
+import { PaintContext } from '../ui/tui/live.js';
 import { createScreen } from '../ui/tui/screen.js';
 import { takeTerminal } from '../ui/tui/terminal.js';
 import { ThemeContext } from '../ui/tui/theme.js';
@@ -96,8 +97,9 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const guard = takeTerminal(stdout, (signal) => quit(signal));
   const screen = createScreen(stdout, { maxFps: 20 });
   // debug: Ink hands each whole frame to the screen, which writes only what changed.
+  // The screen paints the live lines between React commits; the terminal draws bold and inverse, colour or not.
   const app = render(
-    React.createElement(ThemeContext.Provider, { value: { color } }, React.createElement(App, { controller, runbooks, incidents, checklist, ...(opts.readOnly ? {} : { controls }), config: opts.config, readOnly: opts.readOnly, operator, ...(opts.demo ? { demo: opts.demo } : {}), ...(steps.problem ? { initial: { message: { text: steps.problem, level: 'error' as const } } } : {}) })),
+    React.createElement(PaintContext.Provider, { value: screen }, React.createElement(ThemeContext.Provider, { value: { color, attributes: true } }, React.createElement(App, { controller, runbooks, incidents, checklist, ...(opts.readOnly ? {} : { controls }), config: opts.config, readOnly: opts.readOnly, operator, ...(opts.demo ? { demo: opts.demo } : {}), ...(steps.problem ? { initial: { message: { text: steps.problem, level: 'error' as const } } } : {}) }))),
     { stdout: screen.sink, ...(opts.stdin ? { stdin: opts.stdin } : {}), debug: true, exitOnCtrlC: false, patchConsole: false },
   );
   quit = (signal) => {

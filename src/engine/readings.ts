@@ -31,6 +31,8 @@ export function worstOf(series: SeriesValue[], spec: MetricSpec | undefined): Se
   return worst;
 }
 
+const EMPTY = new Float64Array(0);
+
 export class Readings {
   private readonly latest = new Map<string, Reading>();
   private readonly histories = new Map<string, History>();
@@ -64,7 +66,7 @@ export class Readings {
     return this.latest.keys();
   }
 
-  history(name: string, since: number): number[] {
-    return this.histories.get(name)?.since(since) ?? [];
+  history(name: string, since: number): Float64Array {
+    return this.histories.get(name)?.since(since) ?? EMPTY;
   }
 }

@@ -59,7 +59,7 @@ export interface MetricView {
   /** Its own query failed (Prometheus refused it): why. The rest of the source is fine. */
   error?: string;
   /** Recent values of the worst series, oldest first, for sparklines. */
-  history: number[];
+  history: ArrayLike<number>;
 }
 
 export type AlertState = 'pending' | 'firing' | 'resolved';

@@ -6,6 +6,7 @@
 // /metrics must still show its drawdown, and the count says it is half-broken.
 // It takes its input in pieces, so a large body is parsed as it streams.
 
+import { labelsOf, readFast, SeriesSet, type FastLine } from './exposition-fast.js';
 import type { Exposition, Sample } from './types.js';
 
 export interface ParseOptions {
@@ -162,7 +163,9 @@ function familyOf(name: string, types: Record<string, string>): string {
 /** Takes a body in pieces (as it arrives) and gives the whole exposition at the end. */
 export class ExpositionParser {
   private readonly out: Exposition = { samples: [], types: {}, errors: [], unreadable: 0, duplicates: [] };
+  /** The series kept, by their text; the others by their hashes (exposition-fast.ts). */
   private readonly seen = new Set<string>();
+  private readonly others = new SeriesSet();
   private readonly duplicateNames = new Set<string>();
   private carry = '';
   private skipping = false;
@@ -181,7 +184,7 @@ export class ExpositionParser {
     const text = this.carry + chunk;
     let from = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
-      this.readLine(text.slice(from, nl));
+      this.readLine(text, from, nl);
       from = nl + 1;
     }
     this.carry = text.slice(from);
@@ -195,7 +198,7 @@ export class ExpositionParser {
   }
 
   end(): Exposition {
-    if (this.carry) this.readLine(this.carry);
+    if (this.carry) this.readLine(this.carry, 0, this.carry.length);
     this.carry = '';
     this.out.duplicates = [...this.duplicateNames];
     return this.out;
@@ -207,8 +210,45 @@ export class ExpositionParser {
     if (this.out.errors.length < 20) this.out.errors.push({ line: this.line, message });
   }
 
-  private readLine(raw: string): void {
+  /** Each sample name's family, worked out once (until a TYPE line may change it). */
+  private readonly families = new Map<string, string>();
+
+  private familyOf(name: string): string {
+    let family = this.families.get(name);
+    if (family === undefined) this.families.set(name, (family = familyOf(name, this.out.types)));
+    return family;
+  }
+
+  /** A line of the common shape, read by exposition-fast.ts; false leaves it to the full reader. */
+  private takeFast(s: string, f: FastLine): boolean {
+    const family = this.familyOf(f.name);
+    const type = this.out.types[family];
+    // Histograms' and summaries' own checks are the full reader's.
+    if (type === 'histogram' || type === 'summary') return false;
+    const kept = !this.opts.keep || this.opts.keep(f.name) || this.opts.keep(family);
+    if (!this.firstTime(s, f.start, f.headEnd, kept)) {
+      this.duplicateNames.add(f.name);
+      return true;
+    }
+    if (kept) this.out.samples.push({ name: f.name, labels: labelsOf(s, f.bounds), value: f.value } as Sample);
+    return true;
+  }
+
+  /** Whether this series (text[from..to), its name and labels as written) is new in this scrape. */
+  private firstTime(text: string, from: number, to: number, kept: boolean): boolean {
+    if (!kept) return this.others.add(text, from, to);
+    const head = text.slice(from, to);
+    if (this.seen.has(head)) return false;
+    this.seen.add(head);
+    return true;
+  }
+
+  /** The line text[from..to). */
+  private readLine(text: string, from: number, to: number): void {
     this.line++;
+    const fast = readFast(text, from, to);
+    if (fast && this.takeFast(text, fast)) return;
+    const raw = text.slice(from, to);
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const trimmed = line.trim();
     if (trimmed === '') return;
@@ -221,7 +261,7 @@ export class ExpositionParser {
       if (err instanceof LineError) return this.fail(err.message);
       throw err;
     }
-    const family = familyOf(sample.name, this.out.types);
+    const family = this.familyOf(sample.name);
     const type = this.out.types[family];
     if (type === 'histogram' && sample.name.endsWith('_bucket')) {
       const le = sample.labels.le;
@@ -233,13 +273,12 @@ export class ExpositionParser {
       return this.fail("expected float as value for 'quantile' label");
     }
     // The same series twice (as written): the first counts, the repeat is reported.
-    const key = reader.head;
-    if (this.seen.has(key)) {
+    const kept = !this.opts.keep || this.opts.keep(sample.name) || this.opts.keep(family);
+    if (!this.firstTime(reader.head, 0, reader.head.length, kept)) {
       this.duplicateNames.add(sample.name);
       return;
     }
-    this.seen.add(key);
-    if (!this.opts.keep || this.opts.keep(sample.name) || this.opts.keep(family)) this.out.samples.push(sample as Sample);
+    if (kept) this.out.samples.push(sample as Sample);
   }
 
   private comment(text: string): void {
@@ -248,6 +287,7 @@ export class ExpositionParser {
     const type = m[2]!.toLowerCase();
     if (!TYPES.has(type)) return this.fail(`unknown metric type "${m[2]}"`);
     this.out.types[m[1]!.replace(/^"(.*)"$/, '$1')] = type;
+    this.families.clear();
   }
 }
 

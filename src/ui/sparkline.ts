@@ -13,9 +13,10 @@ export interface SparkScale {
   range?: [number, number];
 }
 
-export function sparkline(values: number[], width: number, scale: SparkScale = {}): string {
+export function sparkline(values: ArrayLike<number>, width: number, scale: SparkScale = {}): string {
   if (width <= 0) return '';
-  const tail = values.slice(-width).filter((v) => Number.isFinite(v));
+  const tail: number[] = [];
+  for (let i = Math.max(0, values.length - width); i < values.length; i++) if (Number.isFinite(values[i]!)) tail.push(values[i]!);
   if (!tail.length) return ' '.repeat(width);
   let lo = Math.min(...tail);
   let hi = Math.max(...tail);

@@ -10,13 +10,13 @@ import { useTempDir } from '../helpers/temp.js';
 
 const tmp = useTempDir();
 
-function launch(mainSource: string) {
-  mkdirSync(join(tmp.dir(), 'bin'));
+function launch(mainSource: string, args = ['halt', '--confirm'], nodeArgs: string[] = []) {
+  mkdirSync(join(tmp.dir(), 'bin'), { recursive: true });
   mkdirSync(join(tmp.dir(), 'dist', 'bundle'), { recursive: true });
   copyFileSync(BIN, join(tmp.dir(), 'bin', 'gptmon.js'));
   tmp.file('package.json', '{"type": "module"}\n');
   tmp.file('dist/bundle/main.js', mainSource);
-  return spawnSync(process.execPath, [join(tmp.dir(), 'bin', 'gptmon.js'), 'halt', '--confirm'], { encoding: 'utf8', timeout: 10_000 });
+  return spawnSync(process.execPath, [...nodeArgs, join(tmp.dir(), 'bin', 'gptmon.js'), ...args], { encoding: 'utf8', timeout: 10_000 });
 }
 
 describe('the launcher', () => {
@@ -37,5 +37,18 @@ describe('the launcher', () => {
     const r = launch("export const main = async () => { throw new Error('boom'); };\n");
     expect(r.status).toBe(70);
     expect(r.stderr).toBe('gptmon: internal error: boom (GPTMON_DEBUG=1 shows the stack)\n');
+  });
+
+  it('starts the console and the demo again with the small young generation when run as `node bin/gptmon.js`; nothing else', () => {
+    const main = 'export const main = async (argv) => { process.stdout.write(JSON.stringify({ flags: process.execArgv, args: argv.slice(2) })); return 4; };\n';
+    for (const command of ['tui', 'demo']) {
+      const r = launch(main, [command, '--refresh', '1s']);
+      // The console's exit code and output are the launcher's.
+      expect(r.status).toBe(4);
+      expect(JSON.parse(r.stdout)).toEqual({ flags: ['--max-semi-space-size=1'], args: [command, '--refresh', '1s'] });
+    }
+    expect(JSON.parse(launch(main, ['halt', '--confirm']).stdout).flags).toEqual([]);
+    // Started with a young-generation size already (the shebang, npm start): started once.
+    expect(JSON.parse(launch(main, ['tui'], ['--max-semi-space-size=2']).stdout).flags).toEqual(['--max-semi-space-size=2']);
   });
 });

@@ -37,10 +37,11 @@ describe('gptmon demo', () => {
     await tmux.waitForText('the simulator is running the drawdown scenario');
     await waitFor('the simulator to run the drawdown', async () => (await answers(url))?.name === 'drawdown' || undefined);
 
-    // The console's process is the pane's; the simulator is its child, not the same process.
+    // The console's process is the pane's (or, run as `node bin/gptmon.js`, the launcher's child); the simulator is a process of its own under it.
     const consolePid = tmux.panePid();
-    const children = readFileSync(`/proc/${consolePid}/task/${consolePid}/children`, 'utf8').trim().split(' ').filter(Boolean);
-    const commands = children.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(1).join(' '));
+    const childrenOf = (pid: string | number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ').filter(Boolean);
+    const below = [...childrenOf(consolePid), ...childrenOf(consolePid).flatMap(childrenOf)];
+    const commands = below.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(1).join(' '));
     expect(commands.some((c) => / sim --port \d+ --with-parent/.test(c))).toBe(true);
     process.kill(consolePid, 'SIGKILL');
     await waitFor('the simulator to stop with its console', async () => ((await answers(url)) === undefined ? true : undefined), 15_000);

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { diffLine, toCells } from '../../src/ui/tui/cells.js';
+import { blankRow, cellsText, diffCells, paintCells, type CellRow } from '../../src/ui/tui/cells.js';
 import { createScreen } from '../../src/ui/tui/screen.js';
 import { virtualScreen } from '../helpers/vscreen.mjs';
 
@@ -84,17 +84,31 @@ describe('the screen writer', () => {
   });
 });
 
+/** A line as a row of cells `columns` wide. */
+function cells(line: string, columns = 40): CellRow {
+  const row = blankRow(columns);
+  paintCells(line, row, 0, columns);
+  return row;
+}
+
 describe('cells', () => {
   it('keeps each character with its style, whatever SGR codes drew it', () => {
-    expect(toCells('a\x1b[1m\x1b[31mb\x1b[39mc\x1b[22md\x1b[38;5;208me\x1b[0mf')).toEqual([
-      { ch: 'a', style: '' },
-      { ch: 'b', style: '1;31' },
-      { ch: 'c', style: '1' },
-      { ch: 'd', style: '' },
-      { ch: 'e', style: '38;5;208' },
-      { ch: 'f', style: '' },
-    ]);
-    expect(toCells('✖ ▁█').map((c) => c.ch)).toEqual(['✖', ' ', '▁', '█']);
+    const row = cells('a\x1b[1m\x1b[31mb\x1b[39mc\x1b[22md\x1b[38;5;208me\x1b[0mf', 8);
+    expect(row.ch).toEqual(['a', 'b', 'c', 'd', 'e', 'f', ' ', ' ']);
+    expect(row.st).toEqual(['', '1;31', '1', '', '38;5;208', '', '', '']);
+    expect(cellsText(cells('✖ ▁█', 5))).toBe('✖ ▁█ ');
+  });
+
+  it('gives a wide character two columns, joins marks to their character, and cuts at the edge', () => {
+    // 界 is two columns: what follows it is one column further on.
+    expect(cells('a界b', 5).ch).toEqual(['a', '界', '', 'b', ' ']);
+    // A combining accent draws in the cell of its letter.
+    expect(cells('e\u0301x', 3).ch).toEqual(['e\u0301', 'x', ' ']);
+    // A wide character that would straddle the edge is a blank; nothing is drawn past the width.
+    expect(cells('ab界', 3).ch).toEqual(['a', 'b', ' ']);
+    const row = blankRow(6);
+    paintCells('xxxxxxxx', row, 2, 3);
+    expect(cellsText(row)).toBe('  xxx ');
   });
 
   it('rewrites a changed run with its style, and merges runs close together', () => {
@@ -102,15 +116,18 @@ describe('cells', () => {
     const after = 'Drawdown \x1b[31m16.2%\x1b[39m CRIT';
     const screen = virtualScreen(40, 6);
     screen.feed(`\x1b[4;1H${before}`);
-    screen.feed(diffLine(toCells(before), toCells(after), 4));
+    screen.feed(diffCells(cells(before), cells(after), 4));
     expect(screen.text().split('\n')[3]).toBe('Drawdown 16.2% CRIT');
     expect(screen.styleAt(4, 10)).toBe('fg=31');
     expect(screen.styleAt(4, 14)).toBe('fg=31');
     expect(screen.styleAt(4, 16)).toBe('');
     // Only from the first change on: on a blank terminal the update shows nothing before column 10.
-    expect(shown([diffLine(toCells(before), toCells(after), 4)]).split('\n')[3]).toBe('         16.2% CRIT');
+    expect(shown([diffCells(cells(before), cells(after), 4)]).split('\n')[3]).toBe('         16.2% CRIT');
     // Two changes one cell apart are one run: the cell between is rewritten with them.
-    expect(shown([diffLine(toCells('a1b2c'), toCells('a9b9c'), 1)])).toBe(' 9b9');
-    expect(diffLine(toCells('same'), toCells('same'), 1)).toBe('');
+    expect(shown([diffCells(cells('a1b2c'), cells('a9b9c'), 1)])).toBe(' 9b9');
+    expect(diffCells(cells('same'), cells('same'), 1)).toBe('');
+    // A wide character is written once, and the run never starts on its right half.
+    expect(diffCells(cells('a界b'), cells('a界c'), 1)).toBe('\x1b[1;4H\x1b[0mc\x1b[0m');
+    expect(diffCells(cells('a界b'), cells('a国b'), 1)).toBe('\x1b[1;2H\x1b[0m国\x1b[0m');
   });
 });

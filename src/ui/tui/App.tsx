@@ -3,7 +3,7 @@
 // `:` command line, the `/` filter), the view on screen, and at the bottom
 // either the question a flow is asking (a Prompt) or the footer.
 
-import React, { useEffect, useMemo, useSyncExternalStore } from 'react';
+import React, { useContext, useEffect, useMemo } from 'react';
 import { Box, useApp, useStdin } from 'ink';
 import type { ControlService } from '../../actions/service.js';
 import type { Config } from '../../config/types.js';
@@ -27,8 +27,10 @@ import type { ControllerLike } from './controller.js';
 import { checklistLines } from './checklist-rows.js';
 import { incidentGeometry, incidentPanes, problemLines, scrollPositions } from './incident-rows.js';
 import { layoutFor } from './layout.js';
-import { buildPanels } from './panels.js';
+import { LiveSourceContext, PaintContext } from './live.js';
+import { liveStructure } from './live-structure.js';
 import { selection } from './selection.js';
+import { panelsOf } from './snapshot-memo.js';
 import { useAckFlow } from './use-ack-flow.js';
 import { useChecklistFlow } from './use-checklist-flow.js';
 import { useCommandLine } from './use-command-line.js';
@@ -39,6 +41,7 @@ import { KeyboardContext, useKeyboard } from './use-keyboard.js';
 import { useRunbook } from './use-runbook.js';
 import { useStepRunner } from './use-step-runner.js';
 import { useTerminalSize } from './use-terminal-size.js';
+import { useLiveSnapshot } from './use-live-snapshot.js';
 import { useUiState } from './use-ui-state.js';
 import { useViewKeys, type ViewActions } from './use-view-keys.js';
 import type { DemoInfo } from './demo.js';
@@ -66,14 +69,14 @@ function withoutKey({ key: _key, ...props }: PromptSpec): Omit<PromptSpec, 'key'
   return props;
 }
 
-function clock(ms: number): string {
-  return new Date(ms).toTimeString().slice(0, 8);
-}
-
 export function App({ controller, runbooks, controls, incidents, checklist, config, readOnly, operator, initial, demo }: AppProps) {
-  const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
-  const paused = controller.isPaused();
   const { ui, dispatch, now } = useUiState(initial);
+  // With the console's screen, a snapshot is a React commit only when the structure changes; the live lines are painted.
+  const paint = useContext(PaintContext);
+  const structure = useMemo(() => liveStructure(ui, config, controller.isPaused), [ui, config, controller]);
+  const snap = useLiveSnapshot(controller, paint, structure);
+  const source = useMemo(() => (paint ? { paint, current: controller.getSnapshot } : undefined), [paint, controller]);
+  const paused = controller.isPaused();
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const { columns, rows } = useTerminalSize();
@@ -86,7 +89,7 @@ export function App({ controller, runbooks, controls, incidents, checklist, conf
     return () => clearInterval(t);
   }, [paused, controller]);
 
-  const panels = useMemo(() => buildPanels(snap, config), [snap, config]);
+  const panels = panelsOf(snap, config);
   const { visible, selected, current } = useMemo(() => selection(ui, snap.alerts), [ui, snap.alerts]);
 
   const runbook = useRunbook({ runbooks, ui, now, dispatch, snap });
@@ -118,15 +121,22 @@ export function App({ controller, runbooks, controls, incidents, checklist, conf
   const book = ui.view === 'runbook' ? runbook.book : undefined;
   // One column: a critical value in a panel scrolled out of sight is named in the header.
   const order = panelOrder(panels);
-  const offscreen = layout.kind === 'one' && ui.view === 'overview' ? offscreenCritical(order, oneColumn(order, ui.panel % order.length, body, snap.alerts.length).shown) : undefined;
+  const offscreen =
+    layout.kind === 'one' && ui.view === 'overview'
+      ? (s: typeof snap) => {
+          const order = panelOrder(panelsOf(s, config));
+          return offscreenCritical(order, oneColumn(order, ui.panel % order.length, body, s.alerts.length).shown);
+        }
+      : undefined;
   const forWhat = book?.progressKey.startsWith('runbook:') ? 'this runbook' : (snap.alerts.find((a) => a.key === book?.progressKey)?.name ?? 'a resolved alert');
   return (
+    <LiveSourceContext.Provider value={source}>
     <KeyboardContext.Provider value={keyboard}>
       <Box flexDirection="column" width={layout.width} height={layout.height}>
-        <Header snap={snap} width={layout.width} paused={paused} clock={clock(snap.now)} {...(demo ? { demo: demo.url } : {})} {...(offscreen ? { offscreen } : {})} {...(badge ? { incident: badge } : {})} />
+        <Header snap={snap} width={layout.width} paused={paused} {...(demo ? { demo: demo.url } : {})} {...(offscreen ? { offscreen } : {})} {...(badge ? { incident: badge } : {})} />
         <Box height={body} flexDirection="column">
           {ui.view === 'overview' && <Overview snap={snap} config={config} panels={panels} layout={layout} height={body} focusedPanel={ui.panel} selected={selected} />}
-          {ui.view === 'alerts' && <AlertsView alerts={visible} total={snap.alerts.length} filter={ui.filter} config={config} now={snap.now} width={layout.width} height={body} selected={selected} />}
+          {ui.view === 'alerts' && <AlertsView alerts={visible} total={snap.alerts.length} filter={ui.filter} config={config} snap={snap} width={layout.width} height={body} selected={selected} />}
           {ui.view === 'alert' && <AlertDetail alert={current} config={config} now={snap.now} width={layout.width} height={body} readOnly={readOnly} />}
           {book && <RunbookView runbook={book.runbook} progress={book.progress} progressError={book.error} selected={ui.selected} scroll={ui.scroll ?? 0} forWhat={forWhat} now={snap.now} width={layout.width} height={body} />}
           {ui.view === 'incident' && <IncidentView state={incident.state} shown={shown} panes={panes} pane={pane} top={ui.selected} filter={ui.filter} suggestion={incident.suggestion} now={snap.now} width={layout.width} height={body} />}
@@ -137,5 +147,6 @@ export function App({ controller, runbooks, controls, incidents, checklist, conf
         {prompt ? <Prompt key={prompt.key} {...withoutKey(prompt)} width={layout.width} /> : <Footer ui={ui} readOnly={readOnly} paused={paused} width={layout.width} />}
       </Box>
     </KeyboardContext.Provider>
+    </LiveSourceContext.Provider>
   );
 }

@@ -25,7 +25,7 @@ export interface MetricRow {
   missing: boolean;
   /** `desk=b`: which series the value is, when the metric comes as several. */
   series?: string;
-  history: number[];
+  history: ArrayLike<number>;
   scale: SparkScale;
   thresholds: string;
   /** The same lines in fewer columns, for a narrow panel: `▲10 ✖15`. */

@@ -8,6 +8,12 @@ import type { Severity } from '../../config/types.js';
  */
 export interface Theme {
   color: boolean;
+  /**
+   * The terminal draws bold, dim and inverse (the console's own terminal
+   * does, colour or not): lines painted as strings mark state with them as
+   * Ink's Text would. Unset where Ink itself would draw none (a pipe, a test).
+   */
+  attributes?: boolean;
 }
 
 export const ThemeContext = createContext<Theme>({ color: true });
@@ -32,4 +38,10 @@ const FG: Record<string, number> = { red: 31, green: 32, yellow: 33, blue: 34, m
 export function sgr(text: string, color: string | undefined, bold = false, more: { dim?: boolean; inverse?: boolean } = {}): string {
   const codes = [bold ? '1' : '', more.dim ? '2' : '', more.inverse ? '7' : '', color && FG[color] ? String(FG[color]) : ''].filter(Boolean);
   return codes.length ? `\x1b[${codes.join(';')}m${text}\x1b[0m` : text;
+}
+
+/** Text styled as Ink's Text would style it under this theme: colours only with colour, attributes with either. */
+export function styled(theme: Theme, text: string, style: { color?: string | undefined; bold?: boolean; dim?: boolean; inverse?: boolean }): string {
+  if (!text || !(theme.color || theme.attributes)) return text;
+  return sgr(text, theme.color ? style.color : undefined, style.bold === true, { dim: style.dim === true, inverse: style.inverse === true });
 }

@@ -1,7 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Config } from '../../../config/types.js';
-import type { AlertView } from '../../../engine/types.js';
+import type { AlertView, Snapshot } from '../../../engine/types.js';
 import { sanitize } from '../../../util/sanitize.js';
 import { tint, useTheme } from '../theme.js';
 import { AlertLine } from './AlertLine.js';
@@ -12,29 +12,25 @@ interface Props {
   total: number;
   filter: string;
   config: Config;
-  now: number;
+  snap: Snapshot;
   width: number;
   height: number;
   selected: number;
 }
 
 /** Every alert, worst first; a window of them around the selection when they do not fit. */
-export function AlertsView({ alerts, total, filter, config, now, width, height, selected }: Props) {
+export function AlertsView({ alerts, total, filter, config, snap, width, height, selected }: Props) {
   const theme = useTheme();
   const rows = Math.max(1, height - 1);
   const start = Math.max(0, Math.min(selected - Math.floor(rows / 2), alerts.length - rows));
   const window = alerts.slice(start, start + rows);
+  const nameWidth = nameWidthOf(window);
   const title = `Alerts ${filter ? `/${filter}: ${alerts.length} of ${total}` : `${total}`}${alerts.length > rows ? ` · ${start + 1}-${start + window.length}` : ''}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold>{` ${title} ${'─'.repeat(Math.max(0, width - title.length - 3))}`}</Text>
       {window.length ? (
-        window.map((a, i) => (
-          <Text key={a.key}>
-            {' '}
-            <AlertLine alert={a} now={now} width={width - 1} selected={start + i === selected} nameWidth={nameWidthOf(window)} />
-          </Text>
-        ))
+        window.map((a, i) => <AlertLine key={a.key} alert={a} snap={snap} width={width - 1} selected={start + i === selected} nameWidth={nameWidth} before=" " />)
       ) : (
         <Text color={tint(theme, 'green')}>{filter ? ` nothing matches /${filter}` : ' ✓ no alerts firing or pending'}</Text>
       )}

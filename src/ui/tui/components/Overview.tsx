@@ -6,6 +6,7 @@ import { panelHeight, type Layout } from '../layout.js';
 import type { PanelModel } from '../panels.js';
 import { AlertStrip } from './AlertStrip.js';
 import { oneColumn } from '../one-column.js';
+import { panelById } from '../snapshot-memo.js';
 import { Panel } from './Panel.js';
 
 interface Props {
@@ -32,16 +33,17 @@ export function panelOrder(panels: Props['panels']): PanelModel[] {
 export function Overview({ snap, config, panels, layout, height, focusedPanel, selected }: Props) {
   const order = panelOrder(panels);
   const focusedId = order[focusedPanel % order.length]?.id;
+  const modelOf = (id: string) => (s: Snapshot) => panelById(s, config, id);
   if (layout.kind === 'one') {
     // Scrolled with Tab: start at the focused panel, show what fits.
     const { shown, alertRows } = oneColumn(order, focusedPanel, height, snap.alerts.length);
     return (
       <Box flexDirection="column" width={layout.width} height={height}>
         {shown.map((p) => (
-          <Panel key={p.id} model={p} width={layout.width} boxed={false} focused={p.id === focusedId} />
+          <Panel key={p.id} model={p} modelOf={modelOf(p.id)} snap={snap} width={layout.width} boxed={false} focused={p.id === focusedId} />
         ))}
         <Box flexGrow={1} />
-        <AlertStrip alerts={snap.alerts} config={config} now={snap.now} width={layout.width} rows={alertRows} selected={selected} boxed={false} />
+        <AlertStrip snap={snap} width={layout.width} rows={alertRows} selected={selected} boxed={false} />
       </Box>
     );
   }
@@ -54,16 +56,16 @@ export function Overview({ snap, config, panels, layout, height, focusedPanel, s
       <Box flexDirection="row" height={colHeight}>
         <Box flexDirection="column" width={layout.columnWidth}>
           {panels.left.map((p) => (
-            <Panel key={p.id} model={p} width={layout.columnWidth} boxed={boxed} focused={p.id === focusedId} />
+            <Panel key={p.id} model={p} modelOf={modelOf(p.id)} snap={snap} width={layout.columnWidth} boxed={boxed} focused={p.id === focusedId} />
           ))}
         </Box>
         <Box flexDirection="column" width={right}>
           {panels.right.map((p) => (
-            <Panel key={p.id} model={p} width={right} boxed={boxed} focused={p.id === focusedId} />
+            <Panel key={p.id} model={p} modelOf={modelOf(p.id)} snap={snap} width={right} boxed={boxed} focused={p.id === focusedId} />
           ))}
         </Box>
       </Box>
-      <AlertStrip alerts={snap.alerts} config={config} now={snap.now} width={layout.width} rows={stripRows} selected={selected} boxed={boxed} />
+      <AlertStrip snap={snap} width={layout.width} rows={stripRows} selected={selected} boxed={boxed} />
     </Box>
   );
 }
