@@ -45,7 +45,7 @@ describe('the launcher', () => {
       const r = launch(main, [command, '--refresh', '1s']);
       // The console's exit code and output are the launcher's.
       expect(r.status).toBe(4);
-      expect(JSON.parse(r.stdout)).toEqual({ flags: ['--max-semi-space-size=1'], args: [command, '--refresh', '1s'] });
+      expect(JSON.parse(r.stdout)).toEqual({ flags: ['--max-semi-space-size=1', '--v8-pool-size=1'], args: [command, '--refresh', '1s'] });
     }
     expect(JSON.parse(launch(main, ['halt', '--confirm']).stdout).flags).toEqual([]);
     // Started with a young-generation size already (the shebang, npm start): started once.
