@@ -23,7 +23,9 @@ export function findProcess(comm, needle, unless) {
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() !== comm) continue;
+      const name = readFileSync(`/proc/${d}/comm`, 'utf8').trim();
+      // Node 24 names its main thread MainThread, and /proc/PID/comm shows the main thread's name.
+      if (name !== comm && !(comm === 'node' && name === 'MainThread')) continue;
       const cmdline = readFileSync(`/proc/${d}/cmdline`, 'utf8');
       if (unless && cmdline.includes(unless)) continue;
       if (!cmdline.includes(needle) && !readFileSync(`/proc/${d}/environ`, 'utf8').includes(needle)) continue;
