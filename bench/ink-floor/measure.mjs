@@ -18,7 +18,7 @@ const rssAnonMb = (pid) => Number(/RssAnon:\s+(\d+) kB/.exec(readFileSync(`/proc
 const pairs = [[process.execPath, ours, `Ink 6.8 on Node ${process.version}`]];
 for (const v of ['22', '24']) {
   const node = process.env[`GPTMON_NODE${v}`];
-    if (node && process.env.GPTMON_INK_LATEST) pairs.push([node, process.env.GPTMON_INK_LATEST, `latest Ink on Node ${v}`], [node, ours, `Ink 6.8 on Node ${v}`]);
+  if (node && process.env.GPTMON_INK_LATEST) pairs.push([node, process.env.GPTMON_INK_LATEST, `latest Ink on Node ${v}`], [node, ours, `Ink 6.8 on Node ${v}`]);
 }
 
 for (const [node, modules, label] of pairs) {
