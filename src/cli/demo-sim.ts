@@ -33,6 +33,12 @@ export function startDemoSim(port: number, token: string): Promise<DemoSim> {
     let scenarios: string[] = [];
     let errText = '';
     child.stderr!.on('data', (d: Buffer) => (errText += d.toString()));
+    // A simulator that neither greets nor fails is not waited on for ever.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the simulator did not start within 30 s'));
+    }, 30_000);
+    timer.unref();
     child.once('error', (e) => reject(new Error(`cannot start the simulator: ${e.message}`)));
     child.once('exit', (code) => reject(new Error(errText.trim().split('\n')[0] || `the simulator exited with ${code}`)));
     const lines = createInterface({ input: child.stdout! });
@@ -42,7 +48,10 @@ export function startDemoSim(port: number, token: string): Promise<DemoSim> {
       const names = SCENARIOS.exec(line)?.[1];
       if (names) scenarios = names.split(', ');
       // The last line of its greeting: everything the demo needs has been said.
-      if (line === 'stop with Ctrl-C' && url) resolve(running(child, url, dbUrl, scenarios));
+      if (line === 'stop with Ctrl-C' && url) {
+        clearTimeout(timer);
+        resolve(running(child, url, dbUrl, scenarios));
+      }
     });
   });
 }
