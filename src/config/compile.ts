@@ -7,7 +7,8 @@ import { DEFAULT_BREAKER_CONDITIONS, DEFAULT_CHECKLISTS, DEFAULT_CIRCUIT_BREAKER
 import { applyRiskLines, riskAlerts } from './risk-alerts.js';
 import { DEFAULT_RISK_LIMITS } from './risk-limits.js';
 import type { ConfigIssue } from './issue.js';
-import { splitUrls, type AlertPatch, type ConfigLayer, type MetricPatch, type Settings } from './layer.js';
+import { splitUrls } from './layer-values.js';
+import { type AlertPatch, type ConfigLayer, type MetricPatch, type Settings } from './layer.js';
 import type { AlertSpec, CircuitBreakers, Config, MetricSpec, Origin, Severity } from './types.js';
 import { finishMetric, seriesOf } from './metric-spec.js';
 import { didYouMean } from '../util/closest.js';

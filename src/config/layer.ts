@@ -9,6 +9,7 @@ import { readChecklists, readRiskLimits } from './layer-reviews.js';
 import { SEVERITIES, type ChecklistConfig, type ChecklistPeriod, type CircuitBreakers, type Direction, type Origin, type RiskLimits, type Severity, type SeverityLevel } from './types.js';
 import { parseDurationMs, parseThreshold, type ValueKind } from './units.js';
 import type { YamlCursor } from './yaml-cursor.js';
+import { parseBytes, urlList } from './layer-values.js';
 import { didYouMean } from '../util/closest.js';
 import { readAuth, readSelector, type AuthSpec } from './access.js';
 import { readDatabase, type DatabasePatch } from './database.js';
@@ -93,15 +94,6 @@ const KINDS: readonly ValueKind[] = ['ratio', 'seconds', 'count', 'currency', 'n
 
 function unknownKey(key: string, keyAt: YamlCursor, known: readonly string[]): void {
   keyAt.issue(`unknown key "${key}"${didYouMean(key, known)}`);
-}
-
-/** `16MB`, `512KB`, or a number of bytes. */
-function parseBytes(raw: unknown): number | string {
-  if (typeof raw === 'number' && Number.isInteger(raw) && raw > 0) return raw;
-  const m = typeof raw === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?\s*$/i.exec(raw) : null;
-  if (!m) return `expected a size like 16MB or 512KB, got ${JSON.stringify(raw)}`;
-  const unit = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[(m[2] ?? 'B').toUpperCase() as 'B'];
-  return Math.round(Number(m[1]) * unit);
 }
 
 function duration(at: YamlCursor): number | undefined {
@@ -271,20 +263,6 @@ function readBreakers(at: YamlCursor, layer: ConfigLayer): void {
     else if (r.value <= 0) v.issue('must be greater than 0');
     else layer.circuit_breakers[key as keyof CircuitBreakers] = r.value;
   }
-}
-
-/** Comma-separated URLs as one list (how a flag or the environment gives several). */
-export const splitUrls = (text: string): string[] => text.split(',').map((u) => u.trim()).filter(Boolean);
-
-/** One URL, several separated by commas, or a YAML list of them: each with where it was written. */
-function urlList(v: YamlCursor): Array<{ url: string; at: YamlCursor }> | undefined {
-  const items = Array.isArray(v.value()) ? v.items('a list of URLs') : [v];
-  const out = (items ?? []).flatMap((item) => {
-    const text = item.string();
-    return text === undefined ? [] : splitUrls(text).map((url) => ({ url, at: item }));
-  });
-  if (items && !out.length && Array.isArray(v.value())) v.issue('expected at least one Alertmanager URL');
-  return out.length ? out : undefined;
 }
 
 export function readLayer(root: YamlCursor, origin: Origin): ConfigLayer {
