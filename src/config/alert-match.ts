@@ -9,8 +9,14 @@ export function specOf(alerts: readonly AlertSpec[], name: string, labels: Recor
   return alerts.find((a) => a.name === name && addsMatch(a, labels)) ?? alerts.find((a) => a.name === name);
 }
 
-/** A rule's identity among all: its name, with the labels it adds when it has any. */
+const ruleKeys = new WeakMap<object, string>();
+
+/** A rule's identity among all: its name, with the labels it adds when it has any. Kept per spec: read every tick. */
 export function ruleKey(spec: Pick<AlertSpec, 'name' | 'labels'>): string {
+  let key = ruleKeys.get(spec);
+  if (key !== undefined) return key;
   const labels = Object.entries(spec.labels ?? {}).sort(([a], [b]) => a.localeCompare(b));
-  return labels.length ? `${spec.name}{${labels.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}}` : spec.name;
+  key = labels.length ? `${spec.name}{${labels.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}}` : spec.name;
+  ruleKeys.set(spec, key);
+  return key;
 }

@@ -14,6 +14,7 @@ import { ruleKey } from '../config/alert-match.js';
 import { INACTIVE, stepAlert, type AlertTrack } from './alert-state.js';
 import { evaluate, labelKey, type Lookup } from './evaluate.js';
 import type { AlertView } from './types.js';
+import type { SeriesValue } from './readings.js';
 
 /** `ExcessiveDrawdown` for a single series, `ExcessiveDrawdown{desk="b"}` for one of several. */
 const trackKey = (name: string, labels: Record<string, string>) => (Object.keys(labels).length ? `${name}{${labelKey(labels)}}` : name);
@@ -47,7 +48,15 @@ export class EmbeddedAlerts {
   step(at: number, lookup: Lookup, only?: (alert: string) => boolean): void {
     if (only) for (const [key, t] of this.tracks) if (!only(t.alert)) this.tracks.delete(key);
     // Every series carries the labels the scrape gives it, as in Prometheus: `up{job="gpt-trader"}` matches.
-    const scoped: Lookup = (metric, labels) => lookup(metric, labels)?.map((s) => ({ ...s, labels: { ...this.scrapeLabels, ...s.labels } }));
+    // Once a tick per metric: several rules read the same series, and their label keys are kept per label object.
+    const scopedOf = new Map<readonly SeriesValue[], SeriesValue[]>();
+    const scoped: Lookup = (metric, labels) => {
+      const raw = lookup(metric, labels);
+      if (!raw) return undefined;
+      let series = scopedOf.get(raw);
+      if (!series) scopedOf.set(raw, (series = raw.map((s) => ({ ...s, labels: { ...this.scrapeLabels, ...s.labels } }))));
+      return series;
+    };
     const scopedKey = (own: Record<string, string>) => labelKey({ ...this.scrapeLabels, ...own });
     for (const alert of this.config.alerts) {
       if (only && !only(alert.name)) continue;

@@ -26,6 +26,7 @@ import { HISTOGRAM_WINDOW_MS } from './series.js';
 import { SourceTracker } from './source-status.js';
 import { traderView } from './trader-view.js';
 import type { Ack, AlertView, MetricView, Snapshot, SourceName } from './types.js';
+import { HISTORY_SHOWN } from './history.js';
 import { verdictOf } from './verdict.js';
 import { matchers } from '../metrics/promql.js';
 
@@ -237,7 +238,7 @@ export class Engine {
       level: worst && spec && judged ? classify(worst.value, spec) : 'ok',
       judged,
       stale: !r || !valuesOk || now - r.at > this.staleAfterMs,
-      history: this.readings.history(name, now - 10 * 60_000),
+      history: this.readings.history(name, now - 10 * 60_000, HISTORY_SHOWN),
     };
     if (r) view.at = r.at;
     if (worst) {

@@ -45,12 +45,20 @@ function compare(a: number, op: Comparator, b: number): boolean {
   }
 }
 
-/** The identity of a series for matching: its labels, sorted. */
-export const labelKey = (labels: Record<string, string>): string =>
-  Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${JSON.stringify(labels[k])}`)
-    .join(',');
+const labelKeys = new WeakMap<Record<string, string>, string>();
+
+/**
+ * The identity of a series for matching: its labels, sorted. Kept per label
+ * object (a series' labels are read many times a tick, and never changed).
+ */
+export function labelKey(labels: Record<string, string>): string {
+  let key = labelKeys.get(labels);
+  if (key !== undefined) return key;
+  const names = Object.keys(labels);
+  key = names.length ? names.sort().map((k) => `${k}=${JSON.stringify(labels[k])}`).join(',') : '';
+  labelKeys.set(labels, key);
+  return key;
+}
 
 export function evaluate(condition: Condition, lookup: Lookup): Outcome {
   if (condition.kind === 'compare') {

@@ -4,6 +4,12 @@
  * allocation and no shifting, and a night of them takes the same memory as
  * ten minutes (16 bytes a point).
  */
+/**
+ * How many recent values a snapshot carries for a metric: more than the widest
+ * sparkline draws. The engine keeps ten minutes; a snapshot a second copies only these.
+ */
+export const HISTORY_SHOWN = 64;
+
 export class History {
   private readonly values: Float64Array;
   private readonly times: Float64Array;
@@ -45,15 +51,17 @@ export class History {
     return { value: this.values[i]!, at: this.times[i]! };
   }
 
-  /** Values newer than `since`, oldest first: a copy, so a snapshot keeps what it saw. */
-  since(since: number): Float64Array {
+  /**
+   * Values newer than `since`, oldest first, the newest `max` of them at most:
+   * a copy, so a snapshot keeps what it saw. A plain array, on the heap: a
+   * snapshot a second would otherwise leave an off-heap buffer per metric for
+   * the collector to sweep.
+   */
+  since(since: number, max = Infinity): number[] {
     let n = 0;
-    while (n < this.size && this.times[this.at(this.size - 1 - n)]! > since) n++;
-    const out = new Float64Array(n);
-    const start = this.at(this.size - n);
-    const first = Math.min(n, this.capacity - start);
-    out.set(this.values.subarray(start, start + first));
-    if (first < n) out.set(this.values.subarray(0, n - first), first);
+    while (n < this.size && n < max && this.times[this.at(this.size - 1 - n)]! > since) n++;
+    const out = new Array<number>(n);
+    for (let i = 0; i < n; i++) out[i] = this.values[this.at(this.size - n + i)]!;
     return out;
   }
 }

@@ -31,7 +31,7 @@ export function worstOf(series: SeriesValue[], spec: MetricSpec | undefined): Se
   return worst;
 }
 
-const EMPTY = new Float64Array(0);
+const EMPTY: readonly number[] = Object.freeze([]);
 
 export class Readings {
   private readonly latest = new Map<string, Reading>();
@@ -66,7 +66,7 @@ export class Readings {
     return this.latest.keys();
   }
 
-  history(name: string, since: number): Float64Array {
-    return this.histories.get(name)?.since(since) ?? EMPTY;
+  history(name: string, since: number, max?: number): readonly number[] {
+    return this.histories.get(name)?.since(since, max) ?? EMPTY;
   }
 }

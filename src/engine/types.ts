@@ -58,7 +58,7 @@ export interface MetricView {
   noData?: string;
   /** Its own query failed (Prometheus refused it): why. The rest of the source is fine. */
   error?: string;
-  /** Recent values of the worst series, oldest first, for sparklines. */
+  /** Recent values of the worst series, oldest first, for sparklines: the last 10 minutes, at most `HISTORY_SHOWN` (history.ts) of them. */
   history: ArrayLike<number>;
 }
 

@@ -160,6 +160,18 @@ function familyOf(name: string, types: Record<string, string>): string {
   return name;
 }
 
+/** What a histogram's or summary's sample breaks of their rules, if anything (as Prometheus words it). */
+function typedProblem(type: string | undefined, family: string, name: string, labels: Record<string, string>, value: number): string | undefined {
+  if (type === 'histogram' && name.endsWith('_bucket')) {
+    const le = labels.le;
+    if (le === undefined || parseFloatValue(le) === undefined) return "expected float as value for 'le' label";
+    if (value < 0) return `negative bucket population for histogram "${family}"`;
+  }
+  if (type === 'histogram' && name.endsWith('_count') && value < 0) return `negative count for histogram "${family}"`;
+  if (type === 'summary' && name === family && labels.quantile !== undefined && parseFloatValue(labels.quantile) === undefined) return "expected float as value for 'quantile' label";
+  return undefined;
+}
+
 /** Takes a body in pieces (as it arrives) and gives the whole exposition at the end. */
 export class ExpositionParser {
   private readonly out: Exposition = { samples: [], types: {}, errors: [], unreadable: 0, duplicates: [] };
@@ -223,14 +235,18 @@ export class ExpositionParser {
   private takeFast(s: string, f: FastLine): boolean {
     const family = this.familyOf(f.name);
     const type = this.out.types[family];
-    // Histograms' and summaries' own checks are the full reader's.
-    if (type === 'histogram' || type === 'summary') return false;
+    let labels: Record<string, string> | undefined;
+    if (type === 'histogram' || type === 'summary') {
+      labels = labelsOf(s, f.bounds);
+      // A histogram's or summary's line that breaks their rules: the full reader says how.
+      if (typedProblem(type, family, f.name, labels, f.value)) return false;
+    }
     const kept = !this.opts.keep || this.opts.keep(f.name) || this.opts.keep(family);
     if (!this.firstTime(s, f.start, f.headEnd, kept)) {
       this.duplicateNames.add(f.name);
       return true;
     }
-    if (kept) this.out.samples.push({ name: f.name, labels: labelsOf(s, f.bounds), value: f.value } as Sample);
+    if (kept) this.out.samples.push({ name: f.name, labels: labels ?? labelsOf(s, f.bounds), value: f.value } as Sample);
     return true;
   }
 
@@ -246,6 +262,8 @@ export class ExpositionParser {
   /** The line text[from..to). */
   private readLine(text: string, from: number, to: number): void {
     this.line++;
+    // Half of a usual exposition: nothing to read in it.
+    if (text.startsWith('# HELP ', from)) return;
     const fast = readFast(text, from, to);
     if (fast && this.takeFast(text, fast)) return;
     const raw = text.slice(from, to);
@@ -263,15 +281,8 @@ export class ExpositionParser {
     }
     const family = this.familyOf(sample.name);
     const type = this.out.types[family];
-    if (type === 'histogram' && sample.name.endsWith('_bucket')) {
-      const le = sample.labels.le;
-      if (le === undefined || parseFloatValue(le) === undefined) return this.fail("expected float as value for 'le' label");
-      if (sample.value < 0) return this.fail(`negative bucket population for histogram "${family}"`);
-    }
-    if (type === 'histogram' && sample.name.endsWith('_count') && sample.value < 0) return this.fail(`negative count for histogram "${family}"`);
-    if (type === 'summary' && sample.name === family && sample.labels.quantile !== undefined && parseFloatValue(sample.labels.quantile) === undefined) {
-      return this.fail("expected float as value for 'quantile' label");
-    }
+    const problem = typedProblem(type, family, sample.name, sample.labels, sample.value);
+    if (problem) return this.fail(problem);
     // The same series twice (as written): the first counts, the repeat is reported.
     const kept = !this.opts.keep || this.opts.keep(sample.name) || this.opts.keep(family);
     if (!this.firstTime(reader.head, 0, reader.head.length, kept)) {
@@ -282,7 +293,9 @@ export class ExpositionParser {
   }
 
   private comment(text: string): void {
-    const m = /^#\s*TYPE\s+(\S+)\s+(\S+)\s*$/.exec(text);
+    // `# TYPE name type`, as nearly every exposition writes it, without the pattern.
+    const parts = text.split(' ');
+    const m = parts.length === 4 && parts[0] === '#' && parts[1] === 'TYPE' && parts[2] && parts[3] ? [text, parts[2], parts[3]] : /^#\s*TYPE\s+(\S+)\s+(\S+)\s*$/.exec(text);
     if (!m) return;
     const type = m[2]!.toLowerCase();
     if (!TYPES.has(type)) return this.fail(`unknown metric type "${m[2]}"`);

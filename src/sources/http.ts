@@ -5,12 +5,12 @@
 // for people; what callers decide on is typed beside it (the status, and
 // whether trying again may help), never read back out of the words.
 
-// The Agent and request() alone, not the package index (which costs a control
-// ~50 ms to load): private paths, so package.json pins undici's exact version
-// and test/sources/undici-pin.test.ts checks they still resolve. See also
+// The Agent alone, not the package index (which costs a control ~50 ms to
+// load): a private path, so package.json pins undici's exact version and
+// test/sources/undici-pin.test.ts checks it still resolves. See also
 // src/types/undici-agent.d.ts.
 import Agent from 'undici/lib/dispatcher/agent.js';
-import apiRequest from 'undici/lib/api/api-request.js';
+import type { Dispatcher } from 'undici';
 
 import { maskUrlsIn } from '../util/mask-url.js';
 
@@ -128,63 +128,132 @@ export function createHttp(opts: HttpOptions): Http {
     agent.on('connect', (origin) => onConnect(String(origin)));
   }
 
-  async function request(url: string, req: HttpRequest = {}): Promise<HttpResult> {
+  function request(url: string, req: HttpRequest = {}): Promise<HttpResult> {
     const started = performance.now();
     const maxBytes = req.maxBytes ?? poolMaxBytes;
     const timeoutMs = req.timeoutMs ?? opts.timeoutMs;
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
     const ms = () => Math.round(performance.now() - started);
     let parsed: URL;
     try {
       parsed = new URL(url);
     } catch {
-      return { ok: false, reason: `not a URL: ${maskUrlsIn(url)}`, retryable: false, ms: 0 };
+      return Promise.resolve({ ok: false, reason: `not a URL: ${maskUrlsIn(url)}`, retryable: false, ms: 0 });
     }
     const bad = invalidHeader(req.headers);
-    if (bad) return { ok: false, reason: `the ${bad} header has a character HTTP does not allow; nothing was sent`, retryable: false, ms: 0 };
-    try {
-      const res = await apiRequest.call(agent, {
-        origin: parsed.origin,
-        path: parsed.pathname + parsed.search,
-        method: req.method ?? 'GET',
-        headers: req.headers ?? {},
-        body: req.body ?? null,
-        signal,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-      // Too large is an answer lost to us, not a no: asking again (or reading
-      // the state back) is how a caller learns what happened.
-      const declared = Number(res.headers['content-length'] ?? NaN);
-      if (declared > maxBytes) {
-        res.body.destroy();
-        return { ok: false, status: res.statusCode, reason: `response too large (${formatBytes(declared)}, limit ${formatBytes(maxBytes)})`, retryable: true, ms: ms() };
-      }
-      const chunks: Buffer[] = [];
-      const decoder = req.onChunk ? new TextDecoder('utf-8') : undefined;
-      let size = 0;
-      for await (const chunk of res.body) {
-        size += (chunk as Buffer).length;
-        if (size > maxBytes) {
-          res.body.destroy();
-          return { ok: false, status: res.statusCode, reason: `response too large (over ${formatBytes(maxBytes)})`, retryable: true, ms: ms() };
-        }
-        if (decoder) req.onChunk!(decoder.decode(chunk as Buffer, { stream: true }));
-        else chunks.push(chunk as Buffer);
-      }
-      if (decoder) req.onChunk!(decoder.decode());
-      const contentType = String(res.headers['content-type'] ?? '');
-      return { ok: true, status: res.statusCode, contentType, text: decoder ? '' : Buffer.concat(chunks).toString('utf8'), ms: ms() };
-    } catch (err) {
-      const reason = deadline.aborted ? `timed out after ${formatMs(timeoutMs)}` : describeError(err, timeoutMs);
-      // Cancelled by the caller: it no longer wants an answer. Otherwise the network's trouble may pass.
-      return { ok: false, reason, retryable: !(req.signal?.aborted && !deadline.aborted), ms: ms() };
-    }
+    if (bad) return Promise.resolve({ ok: false, reason: `the ${bad} header has a character HTTP does not allow; nothing was sent`, retryable: false, ms: 0 });
+    if (req.signal?.aborted) return Promise.resolve({ ok: false, reason: 'cancelled', retryable: false, ms: 0 });
+    return new Promise<HttpResult>((resolve) => {
+      const exchange = new Exchange(req, maxBytes, timeoutMs, ms, resolve);
+      agent.dispatch(
+        {
+          origin: parsed.origin,
+          path: parsed.pathname + parsed.search,
+          method: req.method ?? 'GET',
+          headers: req.headers ?? {},
+          body: req.body ?? null,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        },
+        exchange,
+      );
+    });
   }
 
   // Closing aborts what is still in flight: a hung source must not hold up a quit.
   return { request, close: () => agent.destroy() };
+}
+
+/**
+ * One request's answer, taken straight from undici's dispatcher callbacks:
+ * no response stream, async iterator or abort signals per request (this runs
+ * twice a second for as long as the console is open). It settles exactly
+ * once: with the answer, or at the deadline, on the caller's cancel, on a body
+ * over the cap, or on the connection's error, whichever comes first; then the
+ * request is aborted and later callbacks are ignored.
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | undefined;
+  private settled = false;
+  private status = 0;
+  private contentType = '';
+  private size = 0;
+  private readonly chunks: Buffer[] = [];
+  private readonly decoder: InstanceType<typeof TextDecoder> | undefined;
+  private readonly timer: NodeJS.Timeout;
+  private readonly onCancel = () => this.fail('cancelled', false);
+
+  constructor(
+    private readonly req: HttpRequest,
+    private readonly maxBytes: number,
+    private readonly timeoutMs: number,
+    private readonly ms: () => number,
+    private readonly resolve: (r: HttpResult) => void,
+  ) {
+    this.decoder = req.onChunk ? new TextDecoder('utf-8') : undefined;
+    // The whole exchange, connection to last byte: a source that trickles cannot hold a tick.
+    this.timer = setTimeout(() => this.fail(`timed out after ${formatMs(timeoutMs)}`, true), timeoutMs);
+    req.signal?.addEventListener('abort', this.onCancel, { once: true });
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.settled) controller.abort(new Error('cancelled'));
+  }
+
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+    // 1xx: informational, the answer is still to come.
+    if (statusCode < 200 || this.settled) return;
+    this.status = statusCode;
+    this.contentType = String(headers['content-type'] ?? '');
+    // Too large is an answer lost to us, not a no: asking again (or reading the state back) is how a caller learns what happened.
+    const declared = Number(headers['content-length'] ?? NaN);
+    if (declared > this.maxBytes) this.fail(`response too large (${formatBytes(declared)}, limit ${formatBytes(this.maxBytes)})`, true, statusCode);
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.settled) return;
+    this.size += chunk.length;
+    if (this.size > this.maxBytes) return this.fail(`response too large (over ${formatBytes(this.maxBytes)})`, true, this.status);
+    if (!this.decoder) {
+      this.chunks.push(chunk);
+      return;
+    }
+    try {
+      this.req.onChunk!(this.decoder.decode(chunk, { stream: true }));
+    } catch (err) {
+      this.fail(describeError(err, this.timeoutMs), true);
+    }
+  }
+
+  onResponseEnd(): void {
+    if (this.settled) return;
+    let text = '';
+    try {
+      if (this.decoder) this.req.onChunk!(this.decoder.decode());
+      else text = Buffer.concat(this.chunks).toString('utf8');
+    } catch (err) {
+      return this.fail(describeError(err, this.timeoutMs), true);
+    }
+    this.settle({ ok: true, status: this.status, contentType: this.contentType, text, ms: this.ms() });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | undefined, err: Error): void {
+    this.fail(describeError(err, this.timeoutMs), true);
+  }
+
+  /** Cancelled by the caller: it no longer wants an answer (not retryable). Otherwise the network's trouble may pass. */
+  private fail(reason: string, retryable: boolean, status?: number): void {
+    if (this.settled) return;
+    this.settle({ ok: false, reason, retryable, ms: this.ms(), ...(status ? { status } : {}) });
+    this.controller?.abort(new Error(reason));
+  }
+
+  private settle(result: HttpResult): void {
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.req.signal?.removeEventListener('abort', this.onCancel);
+    this.resolve(result);
+  }
 }
 
 function formatBytes(n: number): string {

@@ -48,7 +48,8 @@ export function loadAlertState(path: string, trader: string, now: number): Parti
 /** Returns why it could not be saved, or undefined: losing this only costs the next run its memory of durations. */
 export function saveAlertState(path: string, trader: string, now: number, state: EngineState): string | undefined {
   try {
-    withFileLock(path, () => writeFileAtomic(path, JSON.stringify({ version: 2, trader, savedAt: now, ...state } satisfies Saved)), { timeoutMs: 1000 });
+    // Not flushed to disk: written every 10 s by the console, and a state older than MAX_AGE_MS is ignored, so after a machine crash it would be ignored anyway.
+    withFileLock(path, () => writeFileAtomic(path, JSON.stringify({ version: 2, trader, savedAt: now, ...state } satisfies Saved), { durable: false }), { timeoutMs: 1000 });
     return undefined;
   } catch (err) {
     return (err as Error).message;

@@ -61,7 +61,12 @@ export function removeStaleTemps(path: string): void {
   }
 }
 
-export function writeFileAtomic(path: string, text: string): void {
+/**
+ * `durable: false` skips both flushes: still whole or absent after a kill -9
+ * (the rename is atomic), but not promised to survive a crash of the machine.
+ * Only for state worth nothing after a reboot, written often.
+ */
+export function writeFileAtomic(path: string, text: string, { durable = true }: { durable?: boolean } = {}): void {
   const dir = dirname(path);
   ensureDir(dir);
   const mode = fileModeFor(dir);
@@ -76,7 +81,7 @@ export function writeFileAtomic(path: string, text: string): void {
     // The umask would take the group bits away: set the mode the directory asks for.
     fs.fchmodSync(fd, mode);
     writeWhole(fd, Buffer.from(text, 'utf8'));
-    fs.fsyncSync(fd);
+    if (durable) fs.fsyncSync(fd);
   } catch (err) {
     fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });
@@ -99,6 +104,7 @@ export function writeFileAtomic(path: string, text: string): void {
     }
     throw new StoreError(`cannot replace ${path}: ${describeFsError(err)}`, err);
   }
+  if (!durable) return;
   // Make the rename itself durable.
   try {
     const d = fs.openSync(dir, 'r');

@@ -15,11 +15,21 @@ export interface SparkScale {
 
 export function sparkline(values: ArrayLike<number>, width: number, scale: SparkScale = {}): string {
   if (width <= 0) return '';
-  const tail: number[] = [];
-  for (let i = Math.max(0, values.length - width); i < values.length; i++) if (Number.isFinite(values[i]!)) tail.push(values[i]!);
-  if (!tail.length) return ' '.repeat(width);
-  let lo = Math.min(...tail);
-  let hi = Math.max(...tail);
+  // Plain loops: drawn for every row every refresh.
+  const from = Math.max(0, values.length - width);
+  let n = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let last = 0;
+  for (let i = from; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    n++;
+    last = v;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!n) return ' '.repeat(width);
   const spread = hi - lo;
   for (const l of scale.lines ?? []) {
     lo = Math.min(lo, l);
@@ -32,13 +42,16 @@ export function sparkline(values: ArrayLike<number>, width: number, scale: Spark
   const span = hi - lo;
   // With nothing but its own values to scale by, a wobble of under 1% of their size is flat too.
   const size = scale.lines?.length || scale.range ? span : Math.max(Math.abs(hi), Math.abs(lo));
+  const pad = ' '.repeat(width - n);
   if (span === 0 || spread < size * 0.01) {
     // Flat: drawn at its place on the scale (mid-height when there is no scale).
-    const at = span === 0 || !(scale.lines?.length || scale.range) ? 3 : Math.min(7, Math.floor(((tail[tail.length - 1]! - lo) / span) * 7.999));
-    return BARS[at]!.repeat(tail.length).padStart(width, ' ');
+    const at = span === 0 || !(scale.lines?.length || scale.range) ? 3 : Math.min(7, Math.floor(((last - lo) / span) * 7.999));
+    return pad + BARS[at]!.repeat(n);
   }
-  return tail
-    .map((v) => BARS[Math.min(7, Math.floor(((v - lo) / span) * 7.999))])
-    .join('')
-    .padStart(width, ' ');
+  let bars = pad;
+  for (let i = from; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) bars += BARS[Math.min(7, Math.floor(((v - lo) / span) * 7.999))];
+  }
+  return bars;
 }

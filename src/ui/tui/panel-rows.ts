@@ -50,10 +50,25 @@ export interface PanelModel {
 }
 
 
+/** What a row takes from its spec alone, worked out once per spec rather than every refresh. */
+const fromSpec = new WeakMap<MetricSpec, Pick<MetricRow, 'scale' | 'thresholds' | 'thresholdsCompact'>>();
+function specParts(spec: MetricSpec): Pick<MetricRow, 'scale' | 'thresholds' | 'thresholdsCompact'> {
+  let parts = fromSpec.get(spec);
+  if (parts) return parts;
+  const lines = [spec.warning, spec.critical].filter((v): v is number => v !== undefined);
+  parts = {
+    // The lines are in the scale, so a value far inside them draws low and calm; a ratio spans 0-100%.
+    scale: lines.length ? { lines } : spec.kind === 'ratio' ? { range: [0, 1] } : {},
+    thresholds: formatThresholds(spec),
+    thresholdsCompact: formatThresholdsCompact(spec),
+  };
+  fromSpec.set(spec, parts);
+  return parts;
+}
+
 /** A metric's row: its label, value, state and lines, all from its spec. */
 export function metricRow(snap: Snapshot, spec: MetricSpec): MetricRow {
   const m = snap.metrics[spec.name];
-  const lines = [spec.warning, spec.critical].filter((v): v is number => v !== undefined);
   const row: MetricRow = {
     kind: 'metric',
     name: spec.name,
@@ -63,10 +78,7 @@ export function metricRow(snap: Snapshot, spec: MetricSpec): MetricRow {
     judged: m?.judged ?? false,
     missing: m?.value === undefined && !m?.noData,
     history: m?.history ?? [],
-    // The lines are in the scale, so a value far inside them draws low and calm; a ratio spans 0-100%.
-    scale: lines.length ? { lines } : spec.kind === 'ratio' ? { range: [0, 1] } : {},
-    thresholds: formatThresholds(spec),
-    thresholdsCompact: formatThresholdsCompact(spec),
+    ...specParts(spec),
   };
   if (m?.noData) row.noData = m.noData;
   if (m?.labels && Object.keys(m.labels).length) row.series = Object.entries(m.labels).map(([k, v]) => `${sanitize(k)}=${sanitize(v)}`).join(' ');

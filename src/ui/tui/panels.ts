@@ -14,14 +14,19 @@ export type { MetricRow, PanelModel, Row, TextRow } from './panel-rows.js';
 const LEFT = ['Trading', 'Risk', 'Health'];
 const RIGHT = ['Model', 'Latency', 'Resources'];
 
-/** Metric specs by the panel they are rows of, in row order. */
+const panelsByConfig = new WeakMap<Config, Map<string, MetricSpec[]>>();
+
+/** Metric specs by the panel they are rows of, in row order (once per config: the panels are built every refresh). */
 function byPanel(config: Config): Map<string, MetricSpec[]> {
+  const known = panelsByConfig.get(config);
+  if (known) return known;
   const out = new Map<string, MetricSpec[]>();
   for (const spec of Object.values(config.metrics)) {
     if (!spec.panel) continue;
     out.set(spec.panel, [...(out.get(spec.panel) ?? []), spec]);
   }
   for (const list of out.values()) list.sort((a, b) => a.order - b.order);
+  panelsByConfig.set(config, out);
   return out;
 }
 
