@@ -94,3 +94,27 @@ export async function measureSteady({ seconds, warmup, sim, stateDir }) {
     seconds: elapsed,
   };
 }
+
+/**
+ * The steady state alone on another Node (its bin directory first on PATH, so
+ * the launcher's `env node` finds it): CPU over `seconds` after `warmup`, and
+ * memory at the end. For the Node versions users run (22, 24) beside the
+ * machine's.
+ */
+export async function measureSteadyOn({ nodeBinDir, seconds, warmup, sim, stateDir }) {
+  const marker = `steady-on-${process.pid}-${seconds}-${Math.random().toString(36).slice(2, 6)}`;
+  await scenario(sim, 'calm');
+  const pty = underPty(tuiCommand(sim), { env: { PATH: `${nodeBinDir}:${process.env.PATH}`, XDG_STATE_HOME: `${stateDir}/${marker}`, XDG_CONFIG_HOME: stateDir, GPTMON_BENCH_MARKER: marker } });
+  try {
+    if (!(await until(() => LIVE.test(pty.screen()), 15_000))) return { error: 'did not start' };
+    const pid = findProcess('node', marker);
+    await sleep(warmup * 1000);
+    const cpu0 = cpuSeconds(pid);
+    const t0 = performance.now();
+    await sleep(seconds * 1000);
+    const elapsed = (performance.now() - t0) / 1000;
+    return { cpuShare: (cpuSeconds(pid) - cpu0) / elapsed, memory: memoryMb(pid), seconds: elapsed };
+  } finally {
+    await pty.stop();
+  }
+}

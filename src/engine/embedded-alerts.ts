@@ -16,6 +16,11 @@ import { evaluate, labelKey, type Lookup } from './evaluate.js';
 import type { AlertView } from './types.js';
 import type { SeriesValue } from './readings.js';
 
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 /** `ExcessiveDrawdown` for a single series, `ExcessiveDrawdown{desk="b"}` for one of several. */
 const trackKey = (name: string, labels: Record<string, string>) => (Object.keys(labels).length ? `${name}{${labelKey(labels)}}` : name);
 
@@ -33,7 +38,8 @@ export class EmbeddedAlerts {
 
   /** The labels every series of the watched trader carries in Prometheus (its `up`'s, without the name). */
   setTargetLabels(labels: Record<string, string>): void {
-    if (Object.keys(labels).length) this.scrapeLabels = labels;
+    // The same labels again (every tick, with Prometheus): the object kept, and with it its label key.
+    if (Object.keys(labels).length && labelKey(labels) !== labelKey(this.scrapeLabels)) this.scrapeLabels = labels;
   }
 
   /** A series' own labels, without those the scrape adds to all (job, instance). */
@@ -54,10 +60,11 @@ export class EmbeddedAlerts {
       const raw = lookup(metric, labels);
       if (!raw) return undefined;
       let series = scopedOf.get(raw);
-      if (!series) scopedOf.set(raw, (series = raw.map((s) => ({ ...s, labels: { ...this.scrapeLabels, ...s.labels } }))));
+      // A series with no labels of its own shares the scrape's label object, whose key is then worked out once.
+      if (!series) scopedOf.set(raw, (series = raw.map((s) => ({ ...s, labels: hasKeys(s.labels) ? { ...this.scrapeLabels, ...s.labels } : this.scrapeLabels }))));
       return series;
     };
-    const scopedKey = (own: Record<string, string>) => labelKey({ ...this.scrapeLabels, ...own });
+    const scopedKey = (own: Record<string, string>) => labelKey(hasKeys(own) ? { ...this.scrapeLabels, ...own } : this.scrapeLabels);
     for (const alert of this.config.alerts) {
       if (only && !only(alert.name)) continue;
       const rule = ruleKey(alert);

@@ -16,14 +16,16 @@ export function histogramOf(samples: Sample[], base: string): Histogram | undefi
   let sum = 0;
   let count = 0;
   let seen = false;
+  // Named once, not once a sample: every sample of the scrape is looked at.
+  const [bucketName, sumName, countName] = [`${base}_bucket`, `${base}_sum`, `${base}_count`];
   for (const s of samples) {
-    if (s.name === `${base}_bucket` && s.labels.le !== undefined) {
+    if (s.name === bucketName && s.labels.le !== undefined) {
       const le = bound(s.labels.le);
       if (le === undefined || Number.isNaN(le)) continue;
       byLe.set(le, (byLe.get(le) ?? 0) + s.value);
       seen = true;
-    } else if (s.name === `${base}_sum`) sum += s.value;
-    else if (s.name === `${base}_count`) count += s.value;
+    } else if (s.name === sumName) sum += s.value;
+    else if (s.name === countName) count += s.value;
   }
   if (!seen) return undefined;
   const buckets = [...byLe.entries()].sort((a, b) => a[0] - b[0]).map(([le, c]) => ({ le, count: c }));

@@ -12,26 +12,32 @@ import { valuesOf } from './values.js';
 /** How often values are sampled: often while an incident runs (the post-mortem's numbers), rarely otherwise. */
 export const SAMPLE_MS = { incident: 15_000, quiet: 60_000 } as const;
 
-export function observedEvents(snap: Snapshot, sampleEveryMs: number): NewEvent[] {
-  const values = valuesOf(snap);
+/**
+ * The events a snapshot shows, less those whose key `known` says were already
+ * recorded: the console asks every second, and nearly always everything is
+ * known, so the values are only gathered when some event is new.
+ */
+export function observedEvents(snap: Snapshot, sampleEveryMs: number, known: (key: string) => boolean = () => false): NewEvent[] {
   const out: NewEvent[] = [];
   for (const a of snap.alerts) {
+    const firing = a.firingAt !== undefined && (a.state === 'firing' || a.state === 'resolved') ? `firing:${a.key}:${a.firingAt}` : undefined;
+    const resolved = a.state === 'resolved' && a.resolvedAt !== undefined ? `resolved:${a.key}:${a.resolvedAt}` : undefined;
+    const acked = a.ack ? `ack:${a.ack.id}` : undefined;
+    if ((!firing || known(firing)) && (!resolved || known(resolved)) && (!acked || known(acked))) continue;
     const fact = { name: a.name, key: a.key, severity: a.severity, ...(alertLineText(a) ? { value: alertLineText(a)! } : {}) };
-    if (a.firingAt !== undefined && (a.state === 'firing' || a.state === 'resolved')) {
-      out.push({ kind: 'alert-firing', time: a.firingAt, operator: '—', key: `firing:${a.key}:${a.firingAt}`, alert: { ...fact, at: a.firingAt }, ...(values ? { values } : {}) });
-    }
-    if (a.state === 'resolved' && a.resolvedAt !== undefined) {
-      out.push({ kind: 'alert-resolved', time: a.resolvedAt, operator: '—', key: `resolved:${a.key}:${a.resolvedAt}`, alert: { ...fact, at: a.resolvedAt }, ...(values ? { values } : {}) });
-    }
-    if (a.ack) {
+    if (firing && !known(firing)) out.push({ kind: 'alert-firing', time: a.firingAt!, operator: '—', key: firing, alert: { ...fact, at: a.firingAt! } });
+    if (resolved && !known(resolved)) out.push({ kind: 'alert-resolved', time: a.resolvedAt!, operator: '—', key: resolved, alert: { ...fact, at: a.resolvedAt! } });
+    if (a.ack && acked && !known(acked)) {
       const forMs = a.ack.expiresAt - a.ack.createdAt;
-      out.push({ kind: 'ack', time: a.ack.createdAt, operator: a.ack.operator || '—', key: `ack:${a.ack.id}`, ack: { alert: a.name, forMs, comment: a.ack.comment, where: a.ack.where }, ...(values ? { values } : {}) });
+      out.push({ kind: 'ack', time: a.ack.createdAt, operator: a.ack.operator || '—', key: acked, ack: { alert: a.name, forMs, comment: a.ack.comment, where: a.ack.where } });
     }
   }
-  if (values) {
-    const bucket = Math.floor(snap.now / sampleEveryMs);
-    out.push({ kind: 'sample', time: snap.now, operator: '—', key: `sample:${sampleEveryMs}:${bucket}`, values });
-  }
+  const sample = `sample:${sampleEveryMs}:${Math.floor(snap.now / sampleEveryMs)}`;
+  if (!out.length && known(sample)) return out;
+  const values = valuesOf(snap);
+  if (!values) return out;
+  for (const e of out) e.values = values;
+  if (!known(sample)) out.push({ kind: 'sample', time: snap.now, operator: '—', key: sample, values });
   return out;
 }
 

@@ -15,7 +15,7 @@ export class Observer {
   /** What a snapshot shows (alerts fired and resolved, acks, the values now and then). */
   observe(snap: Snapshot): Recorded {
     const every = this.recorder.openNow().length ? SAMPLE_MS.incident : SAMPLE_MS.quiet;
-    const fresh = observedEvents(snap, every).filter((e) => !e.key || !this.seen.has(e.key));
+    const fresh = observedEvents(snap, every, (key) => this.seen.has(key));
     if (!fresh.length) return { ok: true };
     const res = this.recorder.record(fresh);
     if (res.ok) for (const e of fresh) if (e.key) this.seen.add(e.key);
