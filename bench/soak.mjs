@@ -1,8 +1,9 @@
 // A night in minutes: the simulator at `speed` times real time and the console
-// refreshing every 250 ms (its shortest), read from /proc every 10 s. Flat
-// memory means the slope over the second half is about nothing: the figure is
-// what that slope would add over 8 hours of 1 s refreshes, against the memory
-// after the first minutes.
+// refreshing every 250 ms (its shortest), read from /proc every 10 s. Memory
+// read at one moment is somewhere on the garbage collector's sawtooth, so each
+// end of the second half is its floor (the least of the readings in its last
+// minute-and-a-half); the figure is what the change between the two floors
+// would add over 8 hours of 1 s refreshes, against the first floor.
 
 import { startSim } from '../dist/sim/index.js';
 import { findProcess, memoryMb } from './lib/proc.mjs';
@@ -12,14 +13,27 @@ import { sleep, until } from './lib/stats.mjs';
 const BIN = new URL('../bin/gptmon.js', import.meta.url).pathname;
 const REFRESH_MS = 250;
 
-/** Least-squares slope of y over x. */
-function slope(points) {
-  const n = points.length;
-  const mx = points.reduce((a, p) => a + p.x, 0) / n;
-  const my = points.reduce((a, p) => a + p.y, 0) / n;
-  const num = points.reduce((a, p) => a + (p.x - mx) * (p.y - my), 0);
-  const den = points.reduce((a, p) => a + (p.x - mx) ** 2, 0);
-  return den ? num / den : 0;
+const FLOOR_SECONDS = 90;
+
+/** The figures from the readings: the floors at the half-way mark and at the end, and their drift over 8 h. */
+export function soakFigures(samples, seconds, refreshMs = REFRESH_MS) {
+  const floor = (from, to, key) => Math.min(...samples.filter((x) => x.t >= from && x.t <= to).map((x) => x[key]));
+  const half = seconds / 2;
+  const first = { anon: floor(half - FLOOR_SECONDS, half, 'anon'), rss: floor(half - FLOOR_SECONDS, half, 'rss') };
+  const end = { anon: floor(seconds - FLOOR_SECONDS, seconds, 'anon'), rss: floor(seconds - FLOOR_SECONDS, seconds, 'rss') };
+  // Refreshes between the two floors, and the refreshes of 8 hours at 1 s.
+  const refreshes = (seconds - half) / (refreshMs / 1000);
+  const scale = (8 * 3600) / refreshes;
+  return {
+    anonAtHalf: first.anon,
+    rssAtHalf: first.rss,
+    anonEnd: end.anon,
+    rssEnd: end.rss,
+    anonSlopeMbPer8h: (end.anon - first.anon) * scale,
+    rssSlopeMbPer8h: (end.rss - first.rss) * scale,
+    anonDrift8h: ((end.anon - first.anon) * scale) / first.anon,
+    rssDrift8h: ((end.rss - first.rss) * scale) / first.rss,
+  };
 }
 
 export async function measureSoak({ seconds, speed, stateDir }) {
@@ -39,28 +53,13 @@ export async function measureSoak({ seconds, speed, stateDir }) {
       if (t >= seconds) break;
       await sleep(Math.min(10_000, (seconds - t) * 1000 + 1));
     }
-    const half = samples.filter((s) => s.t >= seconds / 2);
-    const refreshes = seconds / (REFRESH_MS / 1000);
-    // Per refresh, then over the refreshes of 8 hours at 1 s.
-    const perRefresh = (key) => slope(half.map((s) => ({ x: s.t / (REFRESH_MS / 1000), y: s[key] })));
-    const eightHours = 8 * 3600;
-    const base = half[0];
-    const last = samples.at(-1);
     return {
       seconds,
       speed,
       refreshMs: REFRESH_MS,
-      refreshes,
+      refreshes: seconds / (REFRESH_MS / 1000),
       simulatedHours: (seconds * speed) / 3600,
-      anonSlopeMbPer8h: perRefresh('anon') * eightHours,
-      rssSlopeMbPer8h: perRefresh('rss') * eightHours,
-      anonAtHalf: base.anon,
-      rssAtHalf: base.rss,
-      anonEnd: last.anon,
-      rssEnd: last.rss,
-      // What 8 hours would add, as a share of the memory at the half-way mark.
-      anonDrift8h: (perRefresh('anon') * eightHours) / base.anon,
-      rssDrift8h: (perRefresh('rss') * eightHours) / base.rss,
+      ...soakFigures(samples, seconds),
       samples,
     };
   } finally {
