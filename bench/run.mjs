@@ -93,7 +93,7 @@ try {
     ['reference: htop, btop memory (same run)', `htop ${refMem('htop')}; btop ${refMem('btop')}`, '', null],
     [
       `soak: ${minutes(soak.seconds ?? soakSeconds)} at ${speed}x (${(soak.simulatedHours ?? 0).toFixed(1)} h simulated), 250 ms refresh`,
-      soak.error ?? `floor to floor over the second half: RssAnon ${soak.anonSlopeMbPer8h.toFixed(2)} MB, RSS ${soak.rssSlopeMbPer8h.toFixed(2)} MB per 8 h of 1 s refreshes (${(soak.anonDrift8h * 100).toFixed(1)}%, ${(soak.rssDrift8h * 100).toFixed(1)}%); RssAnon ${soak.anonAtHalf.toFixed(1)} → ${soak.anonEnd.toFixed(1)} MB, RSS ${soak.rssAtHalf.toFixed(1)} → ${soak.rssEnd.toFixed(1)} MB`,
+      soak.error ?? `slope through the ${soak.floors.length} floors after full collections: RssAnon ${soak.anonSlopeMbPer8h.toFixed(2)} MB, RSS ${soak.rssSlopeMbPer8h.toFixed(2)} MB per 8 h of 1 s refreshes (${(soak.anonDrift8h * 100).toFixed(1)}%, ${(soak.rssDrift8h * 100).toFixed(1)}%); floors RssAnon ${soak.anonAtHalf.toFixed(1)} → ${soak.anonEnd.toFixed(1)} MB, RSS ${soak.rssAtHalf.toFixed(1)} → ${soak.rssEnd.toFixed(1)} MB`,
       'within 5% over 8 h',
       !soak.error && Math.abs(soak.anonDrift8h) <= 0.05 && Math.abs(soak.rssDrift8h) <= 0.05,
     ],

@@ -1,9 +1,10 @@
 // A night in minutes: the simulator at `speed` times real time and the console
 // refreshing every 250 ms (its shortest), read from /proc every 10 s. Memory
-// read at one moment is somewhere on the garbage collector's sawtooth, so each
-// end of the second half is its floor (the least of the readings in its last
-// minute-and-a-half); the figure is what the change between the two floors
-// would add over 8 hours of 1 s refreshes, against the first floor.
+// read at one moment is somewhere on the garbage collector's sawtooth (it
+// climbs for minutes, then a full collection drops it), so what is compared
+// is the floor after each drop: the figure is what the slope through those
+// floors would add over 8 hours of 1 s refreshes, against the first floor.
+// Fewer than three drops in the run: too short to say.
 
 import { startSim } from '../dist/sim/index.js';
 import { findProcess, memoryMb } from './lib/proc.mjs';
@@ -13,26 +14,36 @@ import { sleep, until } from './lib/stats.mjs';
 const BIN = new URL('../bin/gptmon.js', import.meta.url).pathname;
 const REFRESH_MS = 250;
 
-const FLOOR_SECONDS = 90;
+/** A reading right after memory fell by more than 1 MB: where a full collection left it. */
+const DROP_MB = 1;
 
-/** The figures from the readings: the floors at the half-way mark and at the end, and their drift over 8 h. */
-export function soakFigures(samples, seconds, refreshMs = REFRESH_MS) {
-  const floor = (from, to, key) => Math.min(...samples.filter((x) => x.t >= from && x.t <= to).map((x) => x[key]));
-  const half = seconds / 2;
-  const first = { anon: floor(half - FLOOR_SECONDS, half, 'anon'), rss: floor(half - FLOOR_SECONDS, half, 'rss') };
-  const end = { anon: floor(seconds - FLOOR_SECONDS, seconds, 'anon'), rss: floor(seconds - FLOOR_SECONDS, seconds, 'rss') };
-  // Refreshes between the two floors, and the refreshes of 8 hours at 1 s.
-  const refreshes = (seconds - half) / (refreshMs / 1000);
-  const scale = (8 * 3600) / refreshes;
+/** Least-squares slope of y over x. */
+function slope(points) {
+  const n = points.length;
+  const mx = points.reduce((a, p) => a + p.x, 0) / n;
+  const my = points.reduce((a, p) => a + p.y, 0) / n;
+  const num = points.reduce((a, p) => a + (p.x - mx) * (p.y - my), 0);
+  const den = points.reduce((a, p) => a + (p.x - mx) ** 2, 0);
+  return den ? num / den : 0;
+}
+
+/** The floors the collector left (after the first minute), and their drift over 8 h of 1 s refreshes. */
+export function soakFigures(samples, refreshMs = REFRESH_MS) {
+  const floors = samples.filter((x, i) => i > 0 && x.t >= 60 && samples[i - 1].anon - x.anon > DROP_MB);
+  if (floors.length < 3) return { floors, error: `too short to tell: ${floors.length} full collection(s) seen, 3 needed` };
+  const perRefresh = (key) => slope(floors.map((f) => ({ x: f.t / (refreshMs / 1000), y: f[key] })));
+  const eightHours = 8 * 3600;
+  const [first, last] = [floors[0], floors.at(-1)];
   return {
+    floors,
     anonAtHalf: first.anon,
     rssAtHalf: first.rss,
-    anonEnd: end.anon,
-    rssEnd: end.rss,
-    anonSlopeMbPer8h: (end.anon - first.anon) * scale,
-    rssSlopeMbPer8h: (end.rss - first.rss) * scale,
-    anonDrift8h: ((end.anon - first.anon) * scale) / first.anon,
-    rssDrift8h: ((end.rss - first.rss) * scale) / first.rss,
+    anonEnd: last.anon,
+    rssEnd: last.rss,
+    anonSlopeMbPer8h: perRefresh('anon') * eightHours,
+    rssSlopeMbPer8h: perRefresh('rss') * eightHours,
+    anonDrift8h: (perRefresh('anon') * eightHours) / first.anon,
+    rssDrift8h: (perRefresh('rss') * eightHours) / first.rss,
   };
 }
 
@@ -59,7 +70,7 @@ export async function measureSoak({ seconds, speed, stateDir }) {
       refreshMs: REFRESH_MS,
       refreshes: seconds / (REFRESH_MS / 1000),
       simulatedHours: (seconds * speed) / 3600,
-      ...soakFigures(samples, seconds),
+      ...soakFigures(samples),
       samples,
     };
   } finally {
