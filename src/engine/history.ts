@@ -1,15 +1,15 @@
 /**
- * A bounded series: recent readings for sparklines, at most one a `stepMs`.
- * Kept in two fixed typed arrays used as a ring: a reading costs no
- * allocation and no shifting, and a night of them takes the same memory as
- * ten minutes (16 bytes a point).
- */
-/**
  * How many recent values a snapshot carries for a metric: more than the widest
  * sparkline draws. The engine keeps ten minutes; a snapshot a second copies only these.
  */
 export const HISTORY_SHOWN = 64;
 
+/**
+ * A bounded series: recent readings for sparklines, at most one a `stepMs`.
+ * Kept in two fixed typed arrays used as a ring: a reading costs no
+ * allocation and no shifting, and a night of them takes the same memory as
+ * ten minutes (16 bytes a point).
+ */
 export class History {
   private readonly values: Float64Array;
   private readonly times: Float64Array;

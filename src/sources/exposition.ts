@@ -295,7 +295,7 @@ export class ExpositionParser {
   private comment(text: string): void {
     // `# TYPE name type`, as nearly every exposition writes it, without the pattern.
     const parts = text.split(' ');
-    const m = parts.length === 4 && parts[0] === '#' && parts[1] === 'TYPE' && parts[2] && parts[3] ? [text, parts[2], parts[3]] : /^#\s*TYPE\s+(\S+)\s+(\S+)\s*$/.exec(text);
+    const m = parts.length === 4 && parts[0] === '#' && parts[1] === 'TYPE' && parts[2] && parts[3] && !/\s/.test(parts[2] + parts[3]) ? [text, parts[2], parts[3]] : /^#\s*TYPE\s+(\S+)\s+(\S+)\s*$/.exec(text);
     if (!m) return;
     const type = m[2]!.toLowerCase();
     if (!TYPES.has(type)) return this.fail(`unknown metric type "${m[2]}"`);
