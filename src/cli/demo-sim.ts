@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { request } from 'node:http';
+import { setPriority } from 'node:os';
 
 export interface DemoSim {
   url: string;
@@ -27,6 +28,13 @@ export function startDemoSim(port: number, token: string): Promise<DemoSim> {
     env: { ...process.env, GPTMON_TOKEN: token },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  // Its database takes seconds of CPU to start, in threads it has yet to create
+  // (which inherit this): on a small machine the console's first frame comes first.
+  try {
+    if (child.pid) setPriority(child.pid, 10);
+  } catch {
+    /* not allowed here: the same, only slower to open */
+  }
   return new Promise((resolve, reject) => {
     let url: string | undefined;
     let dbUrl: string | undefined;
