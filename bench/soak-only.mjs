@@ -8,7 +8,9 @@ const seconds = Number(process.argv[2] ?? 1500);
 const stateDir = mkdtempSync(join(tmpdir(), 'gptmon-soak-'));
 try {
   const { samples, floors, ...figures } = await measureSoak({ seconds, speed: 48, stateDir });
-  console.log(JSON.stringify({ ...figures, floors: floors?.map((f) => ({ t: Math.round(f.t), anon: +f.anon.toFixed(1), rss: +f.rss.toFixed(1) })) }, null, 1));
+  const shown = (f) => ({ t: Math.round(f.t), anon: +f.anon.toFixed(1), rss: +f.rss.toFixed(1) });
+  // The floors, and the readings of the last minutes (a run may end between two collections).
+  console.log(JSON.stringify({ ...figures, floors: floors?.map(shown), last: samples?.slice(-12).map(shown) }, null, 1));
 } finally {
   rmSync(stateDir, { recursive: true, force: true });
 }
