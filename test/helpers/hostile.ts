@@ -210,20 +210,30 @@ export function hostileIncidents(dir: string): IncidentService {
 }
 
 /**
+ * A day as the recorder's files and the figures give it, every text hostile:
+ * what those files hold is outside text (another process, or anyone with the
+ * shared directory, wrote it). The alert carries labels of its own; the ack
+ * names it by the same (poisoned) name, so the two still pair up.
+ */
+export function hostileDay(): { events: Event[]; figures: Record<FigureName, Figure>; start: number; review: ReturnType<typeof dailyReview> } {
+  const keepEvent = (path: string[]) => ['kind', 'where', 'result', 'via', 'status'].includes(path.at(-1)!);
+  const events = poison<Event[]>([
+    { kind: 'sample', time: NOW - 7_000_000, operator: '—', host: 'h', values: { at: NOW - 7_000_000, firing: [] } },
+    { kind: 'alert-firing', time: NOW - 3_600_000, operator: '—', host: 'h', key: 'k1', alert: { name: 'X', key: 'X{limit="max_var",desk="fx"}', severity: 'high', at: NOW - 3_600_000 } },
+    { kind: 'ack', time: NOW - 3_500_000, operator: 'ana', host: 'h', ack: { alert: 'X', forMs: 1, comment: 'c', where: 'local' } },
+  ], keepEvent);
+  const figures = Object.fromEntries((['trades', 'win_rate', 'daily_return', 'portfolio_value', 'sharpe_ratio', 'max_drawdown', 'model_accuracy', 'cpu_usage', 'memory_usage', 'disk_usage', 'database_connections', 'total_exposure', 'largest_position', 'var_95', 'position_concentration'] as FigureName[]).map((n, i) => [n, i % 2 ? { basis: 'now', value: 0.5, at: NOW - 1000 } : { basis: 'now', error: PAYLOAD }])) as Record<FigureName, Figure>;
+  const start = Date.parse('2026-11-25T00:00:00Z');
+  return { events, figures, start, review: dailyReview({ date: '2026-11-25', start, end: NOW, partial: true, basis: 'now', figures, events, config }) };
+}
+
+/**
  * Today's checklist with every text hostile: the items, who ticked one, the
  * problems, and the evidence (recorded alert names and ackers, the figures'
  * errors, the health components) from a hostile snapshot and recorder.
  */
 export function hostileChecklist(dir: string): ChecklistService {
-  const keepEvent = (path: string[]) => ['kind', 'where', 'result', 'via', 'status'].includes(path.at(-1)!);
-  const events = poison<Event[]>([
-    { kind: 'sample', time: NOW - 7_000_000, operator: '—', host: 'h', values: { at: NOW - 7_000_000, firing: [] } },
-    { kind: 'alert-firing', time: NOW - 3_600_000, operator: '—', host: 'h', key: 'k1', alert: { name: 'X', key: 'X{limit="max_var"}', severity: 'high', at: NOW - 3_600_000 } },
-    { kind: 'ack', time: NOW - 3_500_000, operator: 'ana', host: 'h', ack: { alert: 'X', forMs: 1, comment: 'c', where: 'local' } },
-  ], keepEvent);
-  const figures = Object.fromEntries((['trades', 'win_rate', 'daily_return', 'portfolio_value', 'sharpe_ratio', 'max_drawdown', 'model_accuracy', 'cpu_usage', 'memory_usage', 'disk_usage', 'database_connections', 'total_exposure', 'largest_position', 'var_95', 'position_concentration'] as FigureName[]).map((n, i) => [n, i % 2 ? { basis: 'now', value: 0.5, at: NOW - 1000 } : { basis: 'now', error: PAYLOAD }])) as Record<FigureName, Figure>;
-  const start = Date.parse('2026-11-25T00:00:00Z');
-  const review = dailyReview({ date: '2026-11-25', start, end: NOW, partial: true, basis: 'now', figures, events, config });
+  const { review } = hostileDay();
   const snap = { ...hostileSnapshot(), trader: { ...hostileSnapshot().trader, componentsFresh: true } };
   const file = join(dir, 'checklists.json');
   const items = [PAYLOAD, ...config.checklists.daily, `${PAYLOAD} second`];

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 
-import type { Event } from '../../src/incidents/types.js';
 import { alertsText } from '../../src/cli/alerts-text.js';
 import { modelDaysText } from '../../src/cli/review-models-text.js';
 import { flagModelDays } from '../../src/engine/model-review.js';
@@ -20,7 +19,7 @@ import { reviewMarkdown, reviewText } from '../../src/cli/review-text.js';
 import { checklistText } from '../../src/cli/checklist-text.js';
 import { alertFatigue } from '../../src/reviews/alert-fatigue.js';
 import { evidenceFor } from '../../src/reviews/checklist-evidence.js';
-import { dailyReview, type Figure, type FigureName } from '../../src/reviews/daily-review.js';
+import { dailyReview } from '../../src/reviews/daily-review.js';
 
 import type { AlertView } from '../../src/engine/types.js';
 
@@ -37,6 +36,7 @@ import {
   hostileSnapshot,
   hostileRunbook,
   hostileAudit,
+  hostileDay,
   expectSafe,
   expectOnlySgr,
 } from '../helpers/hostile.js';
@@ -84,17 +84,8 @@ describe('outside text in the one-shot commands', () => {
   });
 
   it('review daily and the checklists: recorded alerts, ackers, reasons and health all sanitised', () => {
-    // What the recorder's files hold is outside text: another process (or anyone with the shared directory) wrote it.
-    const keepEvent = (path: string[]) => ['kind', 'where', 'result', 'via', 'status'].includes(path.at(-1)!);
-    const events = poison<Event[]>([
-      { kind: 'sample', time: NOW - 7_000_000, operator: '—', host: 'h', values: { at: NOW - 7_000_000, firing: [] } },
-      { kind: 'alert-firing', time: NOW - 3_600_000, operator: '—', host: 'h', key: 'k1', alert: { name: 'X', key: 'X{limit="max_var",desk="fx"}', severity: 'high', at: NOW - 3_600_000 } },
-      { kind: 'ack', time: NOW - 3_500_000, operator: 'ana', host: 'h', ack: { alert: 'X', forMs: 1, comment: 'c', where: 'local' } },
-    ], keepEvent);
-    // Poisoned alert names still pair up: the ack names the alert by the same (poisoned) name.
-    const figures = Object.fromEntries((['trades', 'win_rate', 'daily_return', 'portfolio_value', 'sharpe_ratio', 'max_drawdown', 'model_accuracy', 'cpu_usage', 'memory_usage', 'disk_usage', 'database_connections', 'total_exposure', 'largest_position', 'var_95', 'position_concentration'] as FigureName[]).map((n, i) => [n, i % 2 ? { basis: 'now', value: 0.5, at: NOW - 1000 } : { basis: 'now', error: PAYLOAD }])) as Record<FigureName, Figure>;
-    const start = Date.parse('2026-11-25T00:00:00Z');
-    const review = dailyReview({ date: '2026-11-25', start, end: NOW, partial: true, basis: 'now', figures, events, config });
+    // What the recorder's files hold is outside text (see hostileDay).
+    const { events, figures, start, review } = hostileDay();
     expect(review.alerts).toHaveLength(1);
     expectSafe(reviewText(review, NOW, [PAYLOAD], 80).join('\n'), 'review daily');
     expectSafe(reviewMarkdown(review, NOW, [PAYLOAD]), 'review daily as Markdown');
