@@ -1,5 +1,5 @@
 // The soak alone, longer than the bench's: `node bench/soak-only.mjs [seconds]`
-// after `npm run build`; prints the figures and the floors the collector left.
+// after `npm run build`; prints the figures and the floors (each read after a full collection).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +8,8 @@ const seconds = Number(process.argv[2] ?? 1500);
 const stateDir = mkdtempSync(join(tmpdir(), 'gptmon-soak-'));
 try {
   const { samples, floors, ...figures } = await measureSoak({ seconds, speed: 48, stateDir });
-  const shown = (f) => ({ t: Math.round(f.t), anon: +f.anon.toFixed(1), rss: +f.rss.toFixed(1) });
-  // The floors, and the readings of the last minutes (a run may end between two collections).
-  console.log(JSON.stringify({ ...figures, floors: floors?.map(shown), last: samples?.slice(-12).map(shown) }, null, 1));
+  const shown = (f) => ({ t: Math.round(f.t), heap: +f.heap.toFixed(2), anon: +f.anon.toFixed(1), rss: +f.rss.toFixed(1) });
+  console.log(JSON.stringify({ ...figures, floors: floors?.map(shown) }, null, 1));
 } finally {
   rmSync(stateDir, { recursive: true, force: true });
 }

@@ -1,21 +1,23 @@
 // A night in minutes: the simulator at `speed` times real time and the console
-// refreshing every 250 ms (its shortest), read from /proc every 10 s. Memory
-// read at one moment is somewhere on the garbage collector's sawtooth (it
-// climbs for minutes, then a full collection drops it), so what is compared
-// is the floor after each drop: the figure is what the slope through those
-// floors would add over 8 hours of 1 s refreshes, against the first floor.
-// Fewer than three drops in the run: too short to say.
+// refreshing every 250 ms (its shortest), its memory read every 10 s. Memory
+// read at any moment is somewhere on the garbage collector's sawtooth (it
+// climbs for minutes between full collections, and a quiet console may go
+// twenty minutes without one), so each reading is taken right after a full
+// collection asked for through the console's inspector: what is read is what
+// the console holds. The figure is what the slope through those floors, after
+// the first two minutes (code still being compiled), would add over 8 hours of
+// 1 s refreshes, against the floor at two minutes.
 
 import { startSim } from '../dist/sim/index.js';
+import { connectInspector, freePort } from './lib/inspector.mjs';
 import { findProcess, memoryMb } from './lib/proc.mjs';
 import { underPty } from './lib/pty.mjs';
 import { sleep, until } from './lib/stats.mjs';
 
 const BIN = new URL('../bin/gptmon.js', import.meta.url).pathname;
 const REFRESH_MS = 250;
-
-/** A reading right after memory fell by more than 1 MB: where a full collection left it. */
-const DROP_MB = 1;
+const SETTLE_S = 120;
+const EVERY_MS = 10_000;
 
 /** Least-squares slope of y over x. */
 function slope(points) {
@@ -27,42 +29,38 @@ function slope(points) {
   return den ? num / den : 0;
 }
 
-/** The floors the collector left (after the first minute), and their drift over 8 h of 1 s refreshes. */
+/** The floors after the first two minutes, and their drift over 8 h of 1 s refreshes. */
 export function soakFigures(samples, refreshMs = REFRESH_MS) {
-  const floors = samples.filter((x, i) => i > 0 && x.t >= 60 && samples[i - 1].anon - x.anon > DROP_MB);
-  if (floors.length < 3) return { floors, error: `too short to tell: ${floors.length} full collection(s) seen, 3 needed` };
-  const perRefresh = (key) => slope(floors.map((f) => ({ x: f.t / (refreshMs / 1000), y: f[key] })));
+  const floors = samples.filter((x) => x.t >= SETTLE_S);
+  if (floors.length < 3) return { floors, error: `too short to tell: ${floors.length} reading(s) after ${SETTLE_S} s, 3 needed` };
   const eightHours = 8 * 3600;
+  const per8h = (key) => slope(floors.map((f) => ({ x: f.t / (refreshMs / 1000), y: f[key] }))) * eightHours;
   const [first, last] = [floors[0], floors.at(-1)];
-  return {
-    floors,
-    anonAtHalf: first.anon,
-    rssAtHalf: first.rss,
-    anonEnd: last.anon,
-    rssEnd: last.rss,
-    anonSlopeMbPer8h: perRefresh('anon') * eightHours,
-    rssSlopeMbPer8h: perRefresh('rss') * eightHours,
-    anonDrift8h: (perRefresh('anon') * eightHours) / first.anon,
-    rssDrift8h: (perRefresh('rss') * eightHours) / first.rss,
-  };
+  const figure = (key) => ({ start: first[key], end: last[key], per8h: per8h(key), drift8h: per8h(key) / first[key] });
+  return { floors, anon: figure('anon'), rss: figure('rss'), heap: figure('heap') };
 }
 
 export async function measureSoak({ seconds, speed, stateDir }) {
   const token = 'soak-token';
   const sim = await startSim({ port: 0, token, seed: 7, speed });
   const marker = `soak-${process.pid}`;
-  const pty = underPty(`${BIN} tui --refresh ${REFRESH_MS}ms --trader ${sim.url}`, { env: { XDG_STATE_HOME: `${stateDir}/soak`, XDG_CONFIG_HOME: stateDir, GPTMON_BENCH_MARKER: marker, GPTMON_TOKEN: token } });
+  const port = await freePort();
+  const env = { XDG_STATE_HOME: `${stateDir}/soak`, XDG_CONFIG_HOME: stateDir, GPTMON_BENCH_MARKER: marker, GPTMON_TOKEN: token, NODE_OPTIONS: `--inspect=127.0.0.1:${port}` };
+  const pty = underPty(`${BIN} tui --refresh ${REFRESH_MS}ms --trader ${sim.url}`, { env });
+  let inspector;
   try {
     await until(() => /TRADING/.test(pty.screen()), 30_000, 20);
     const pid = findProcess('node', marker);
     if (!pid) return { error: 'did not start' };
+    inspector = await connectInspector(port);
     const samples = [];
     const t0 = performance.now();
     for (;;) {
+      const heap = await inspector.collect();
       const t = (performance.now() - t0) / 1000;
-      samples.push({ t, ...memoryMb(pid) });
+      samples.push({ t, heap, ...memoryMb(pid) });
       if (t >= seconds) break;
-      await sleep(Math.min(10_000, (seconds - t) * 1000 + 1));
+      await sleep(Math.min(EVERY_MS, (seconds - t) * 1000 + 1));
     }
     return {
       seconds,
@@ -74,6 +72,7 @@ export async function measureSoak({ seconds, speed, stateDir }) {
       samples,
     };
   } finally {
+    inspector?.close();
     await pty.stop();
     await sim.close();
   }

@@ -62,6 +62,9 @@ export function consoleOptions(config: Config, flags: { readOnly?: boolean; refr
   };
 }
 
+/** How long the first frame waits for the trader's first answer; a slow or dark one is shown as such after it. */
+const FIRST_POLL_WAIT_MS = 300;
+
 export async function runTui(opts: TuiOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
   const { prefs } = readPrefs();
@@ -92,6 +95,11 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   // Today's checklist: the shared ticks file, and evidence from the snapshot on screen and the day's alerts.
   const checklist = consoleChecklist(opts.config, operator, () => controller.getSnapshot());
 
+  // The first poll before the first frame: a trader that answers at once is drawn in one
+  // render instead of two (an empty frame, then the whole tree again with the values).
+  controller.start();
+  await Promise.race([controller.firstPoll, new Promise((r) => setTimeout(r, FIRST_POLL_WAIT_MS).unref())]);
+
   let quit: (signal: NodeJS.Signals) => void = () => {};
   let signalled: NodeJS.Signals | undefined;
   const guard = takeTerminal(stdout, (signal) => quit(signal));
@@ -106,7 +114,6 @@ export async function runTui(opts: TuiOptions): Promise<number> {
     signalled = signal;
     app.unmount();
   };
-  controller.start();
   try {
     await app.waitUntilExit();
   } finally {

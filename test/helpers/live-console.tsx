@@ -13,31 +13,10 @@ import type { ControllerLike } from '../../src/ui/tui/controller.js';
 import { PaintContext } from '../../src/ui/tui/live.js';
 import { createScreen } from '../../src/ui/tui/screen.js';
 import { ThemeContext } from '../../src/ui/tui/theme.js';
+import { FakeStdin } from './fake-stdin.mjs';
 import { virtualScreen } from './vscreen.mjs';
 
-/** Keys as a terminal sends them, to Ink's input handling. */
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write = (data: string) => {
-    this.data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  };
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
-
-export function renderLiveConsole(controller: ControllerLike, config: Config, size: { columns: number; rows: number }, opts: { color?: boolean; initial?: Partial<UiState> } = {}) {
+export function renderLiveConsole(controller: ControllerLike, config: Config, size: { columns: number; rows: number }, opts: { color?: boolean; initial?: Partial<UiState>; inkOnly?: boolean } = {}) {
   const vt = virtualScreen(size.columns, size.rows);
   const written: string[] = [];
   const term = Object.assign(new EventEmitter(), {
@@ -52,8 +31,9 @@ export function renderLiveConsole(controller: ControllerLike, config: Config, si
   });
   const screen = createScreen(term as unknown as NodeJS.WriteStream, { maxFps: 1000 });
   const stdin = new FakeStdin();
+  // inkOnly: the same terminal and screen writer, but every line drawn by Ink (nothing painted live).
   const app = render(
-    <PaintContext.Provider value={screen}>
+    <PaintContext.Provider value={opts.inkOnly ? undefined : screen}>
       <ThemeContext.Provider value={{ color: opts.color ?? false, attributes: true }}>
         <App controller={controller} config={config} readOnly={false} operator="ana" {...(opts.initial ? { initial: opts.initial } : {})} />
       </ThemeContext.Provider>

@@ -38,6 +38,9 @@ export class Controller implements ControllerLike {
   private first = true;
   private stopped = false;
   private savedAt = 0;
+  private polledOnce!: () => void;
+  /** Settles when the first poll has been published (or failed): the console's first frame can wait for it. */
+  readonly firstPoll = new Promise<void>((resolve) => (this.polledOnce = resolve));
 
   constructor(private readonly opts: ControllerOptions) {
     this.snapshot = opts.monitor.snapshot();
@@ -82,6 +85,7 @@ export class Controller implements ControllerLike {
       }
     } finally {
       this.running = false;
+      this.polledOnce();
       this.schedule();
     }
   }

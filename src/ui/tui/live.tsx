@@ -1,7 +1,7 @@
-// Live regions: a box of one row that Ink lays out once, whose text is a
-// plain function of the snapshot. Ink draws it with the data of its commit;
-// from then on the screen writer paints it from the latest snapshot, every
-// refresh, without React (see screen.ts). Without a screen that paints
+// Live regions: a box of one row that Ink lays out, whose text is a plain
+// function of the snapshot. The screen writer paints it from the latest
+// snapshot over Ink's frame and at every refresh, without React (see
+// screen.ts); Ink leaves the box empty. Without a screen that paints
 // (ink-testing-library, renderToString) it is an ordinary line of text, and
 // every snapshot is a commit as before.
 
@@ -40,8 +40,8 @@ export function placeOf(el: DOMElement | null): Place | undefined {
 }
 
 /**
- * One live line: `line(snap)` as Ink draws it at this commit, then repainted
- * from the latest snapshot by the screen writer. The line must read nothing
+ * One live line: `line(snap)` painted by the screen writer from the latest
+ * snapshot into the box Ink laid out (or drawn by Ink, with no such screen). The line must read nothing
  * but its snapshot and what was fixed at this commit (width, colour, which
  * alert): the console's structure key (live-structure.ts) covers the rest.
  */
@@ -54,9 +54,12 @@ export function Live({ snap, width, line }: { snap: Snapshot; width: number; lin
     if (!source) return;
     return source.paint.add({ place: () => placeOf(ref.current), text: () => latest.current(source.current()) });
   }, [source]);
+  // With a screen that paints, the line's text is the screen's to draw, at every frame
+  // (Ink's own frame included): Ink only keeps its place, so a commit spends nothing
+  // measuring or styling text that is painted over anyway.
   return (
     <Box ref={ref} width={width} height={1} flexShrink={0}>
-      <Text wrap="truncate-end">{line(snap)}</Text>
+      {source ? null : <Text wrap="truncate-end">{line(snap)}</Text>}
     </Box>
   );
 }
