@@ -9,6 +9,7 @@ import type { Recorded, Recorder } from './recorder.js';
 export class Observer {
   /** Keys this process has recorded (or found recorded): no need to look in the file again. */
   private readonly seen = new Set<string>();
+  private lastSample: string | undefined;
 
   constructor(readonly recorder: Recorder) {}
 
@@ -18,7 +19,16 @@ export class Observer {
     const fresh = observedEvents(snap, every, (key) => this.seen.has(key));
     if (!fresh.length) return { ok: true };
     const res = this.recorder.record(fresh);
-    if (res.ok) for (const e of fresh) if (e.key) this.seen.add(e.key);
+    if (res.ok) for (const e of fresh) if (e.key) this.remember(e.key);
     return res;
+  }
+
+  /** A console stays open for days: of the periodic samples only the latest key is kept (older ones never come again). */
+  private remember(key: string): void {
+    if (key.startsWith('sample:')) {
+      if (this.lastSample) this.seen.delete(this.lastSample);
+      this.lastSample = key;
+    }
+    this.seen.add(key);
   }
 }
