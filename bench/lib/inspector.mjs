@@ -39,11 +39,18 @@ export async function connectInspector(port) {
       ws.send(JSON.stringify({ id: i, method, params }));
     });
   return {
-    /** A full collection, then the JS heap in use (MB). */
+    /** A full collection, then the JS heap in use: all of it, and the objects alone (without compiled code), in MB. */
     async collect() {
       await send('HeapProfiler.collectGarbage');
-      const r = await send('Runtime.evaluate', { expression: 'process.memoryUsage().heapUsed', returnByValue: true });
-      return r.result.value / 1024 / 1024;
+      const expression = "process.getBuiltinModule('node:v8').getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size])";
+      const r = await send('Runtime.evaluate', { expression, returnByValue: true });
+      let heap = 0;
+      let code = 0;
+      for (const [name, used] of r.result.value) {
+        heap += used;
+        if (name.startsWith('code')) code += used;
+      }
+      return { heap: heap / 1024 / 1024, objects: (heap - code) / 1024 / 1024 };
     },
     close: () => ws.close(),
   };
