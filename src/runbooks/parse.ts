@@ -3,6 +3,7 @@
 // Diagnosis and Resolution are numbered steps; a step's command is its code span.
 
 import { LineCounter, parseDocument } from 'yaml';
+import { readSimpleFrontMatter } from './front-matter.js';
 import type { Runbook, RunbookIssue, RunbookSeverity, Step } from './types.js';
 
 const SECTIONS = ['symptoms', 'diagnosis', 'resolution', 'prevention'] as const;
@@ -24,11 +25,16 @@ export function parseRunbook(text: string, file: string, origin: Runbook['origin
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (end < 0) return fail(file, 1, 'front matter is not closed with ---');
 
-  const counter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter: counter, prettyErrors: false });
-  const err = doc.errors[0];
-  if (err) return fail(file, counter.linePos(err.pos[0]).line + 1, `front matter: ${err.message.split('\n')[0]}`);
-  const fm = doc.toJSON() as Record<string, unknown> | null;
+  const frontLines = lines.slice(1, end);
+  let fm: Record<string, unknown> | null | undefined = readSimpleFrontMatter(frontLines);
+  if (!fm) {
+    // Anything past the simple shape goes to `yaml`, for its meaning and its errors.
+    const counter = new LineCounter();
+    const doc = parseDocument(frontLines.join('\n'), { lineCounter: counter, prettyErrors: false });
+    const err = doc.errors[0];
+    if (err) return fail(file, counter.linePos(err.pos[0]).line + 1, `front matter: ${err.message.split('\n')[0]}`);
+    fm = doc.toJSON() as Record<string, unknown> | null;
+  }
   if (!fm || typeof fm !== 'object' || Array.isArray(fm)) return fail(file, 2, 'front matter must be a map (id: ..., title: ...)');
   const lineOf = (key: string) => {
     const idx = lines.findIndex((l, i) => i > 0 && i < end && l.startsWith(`${key}:`));
