@@ -101,7 +101,7 @@ try {
     [
       `soak: ${minutes(soak.seconds ?? soakSeconds)} at ${speed}x (${(soak.simulatedHours ?? 0).toFixed(1)} h simulated), 250 ms refresh`,
       soak.error ??
-        `slope through the floors of the second half's ${soak.floors.length} minutes (the lowest of each minute's readings, each after a full collection): RssAnon ${soak.anon.per8h.toFixed(2)} MB, RSS ${soak.rss.per8h.toFixed(2)} MB, JS objects ${soak.objects.per8h.toFixed(2)} MB (with compiled code ${soak.heap.per8h.toFixed(2)} MB) per 8 h of 1 s refreshes (${pctOf(soak.anon)}, ${pctOf(soak.rss)}, ${pctOf(soak.objects)}, ${pctOf(soak.heap)}); RssAnon ${soak.anon.start.toFixed(1)} → ${soak.anon.end.toFixed(1)} MB, RSS ${soak.rss.start.toFixed(1)} → ${soak.rss.end.toFixed(1)} MB, objects ${soak.objects.start.toFixed(2)} → ${soak.objects.end.toFixed(2)} MB`,
+        `slope through the floors of the second half's ${soak.floors.length} minutes (the lowest of each minute's readings, each after a full collection): RssAnon ${soak.anon.per8h.toFixed(2)} MB, RSS ${soak.rss.per8h.toFixed(2)} MB, JS objects ${soak.objects.per8h.toFixed(2)} MB (with compiled code ${soak.heap.per8h.toFixed(2)} MB) per 8 h of 1 s refreshes (${pctOf(soak.anon)}, ${pctOf(soak.rss)}, ${pctOf(soak.objects)}, ${pctOf(soak.heap)}); floors RssAnon ${soak.anon.start.toFixed(1)} → ${soak.anon.end.toFixed(1)} MB (${soak.anon.low.toFixed(1)}-${soak.anon.high.toFixed(1)}), RSS ${soak.rss.start.toFixed(1)} → ${soak.rss.end.toFixed(1)} MB, objects ${soak.objects.start.toFixed(2)} → ${soak.objects.end.toFixed(2)} MB (${soak.objects.low.toFixed(2)}-${soak.objects.high.toFixed(2)})`,
       'within 5% over 8 h',
       !soak.error && [soak.anon, soak.rss, soak.objects].every((f) => Math.abs(f.drift8h) <= 0.05),
     ],

@@ -53,7 +53,7 @@ export function soakFigures(samples, refreshMs = REFRESH_MS) {
   const eightHours = 8 * 3600;
   const per8h = (key) => slope(floors.map((f) => ({ x: f.t / (refreshMs / 1000), y: f[key] }))) * eightHours;
   const [first, last] = [floors[0], floors.at(-1)];
-  const figure = (key) => ({ start: first[key], end: last[key], per8h: per8h(key), drift8h: per8h(key) / first[key] });
+  const figure = (key) => ({ start: first[key], end: last[key], low: Math.min(...floors.map((f) => f[key])), high: Math.max(...floors.map((f) => f[key])), per8h: per8h(key), drift8h: per8h(key) / first[key] });
   return { floors, anon: figure('anon'), rss: figure('rss'), heap: figure('heap'), objects: figure('objects') };
 }
 
