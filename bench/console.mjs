@@ -24,8 +24,8 @@ export async function measureFirstFrame({ runs, sim, stateDir }) {
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const pty = underPty(tuiCommand(sim), { env: { XDG_STATE_HOME: `${stateDir}/ff-${i}`, XDG_CONFIG_HOME: stateDir } });
-    const live = await until(() => LIVE.test(pty.screen()), 10_000, 2);
-    times.push(live ? performance.now() - t0 : NaN);
+    const live = await pty.shows(LIVE, 10_000);
+    times.push(live !== undefined ? live - t0 : NaN);
     await pty.stop();
   }
   return summary(times);
@@ -74,8 +74,8 @@ export async function measureSteady({ seconds, warmup, sim, stateDir }) {
     await sleep(1000 + Math.random() * 1000);
     const tc = performance.now();
     await scenario(sim, 'drawdown', 60);
-    const seen = await until(() => /ExcessiveDrawdown.*firing/.test(pty.screen()), 10_000, 2);
-    detection.push(seen ? performance.now() - tc : NaN);
+    const seen = await pty.shows(/ExcessiveDrawdown.*firing/, 10_000);
+    detection.push(seen !== undefined ? seen - tc : NaN);
   }
   await scenario(sim, 'calm', 120);
   await pty.stop();

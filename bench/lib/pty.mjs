@@ -14,11 +14,17 @@ export function underPty(command, { columns = 100, rows = 30, env = {} } = {}) {
   const chunks = [];
   let text = '';
   const screen = virtualScreen(columns, rows);
+  /** Who waits for the screen to show something: checked as output arrives, not by polling. */
+  const waiting = new Set();
   child.stdout.on('data', (d) => {
-    chunks.push({ at: performance.now(), bytes: d.length });
+    const at = performance.now();
+    chunks.push({ at, bytes: d.length });
     const s = d.toString('utf8');
     text += s;
     screen.feed(s);
+    if (!waiting.size) return;
+    const shown = screen.text();
+    for (const w of waiting) if (w.pattern.test(shown)) w.done(at);
   });
   const exited = new Promise((r) => child.once('exit', r));
   return {
@@ -29,6 +35,27 @@ export function underPty(command, { columns = 100, rows = 30, env = {} } = {}) {
     },
     /** What the terminal shows now. */
     screen: () => screen.text(),
+    /**
+     * When the screen first shows `pattern` (the moment its bytes arrived), or
+     * undefined after `timeoutMs`. Checked on each write: a timing loop that
+     * polled would take CPU from whatever it times (the simulator, when it
+     * shares this process).
+     */
+    shows(pattern, timeoutMs) {
+      if (pattern.test(screen.text())) return Promise.resolve(performance.now());
+      return new Promise((resolve) => {
+        const w = {
+          pattern,
+          done: (at) => {
+            clearTimeout(timer);
+            waiting.delete(w);
+            resolve(at);
+          },
+        };
+        const timer = setTimeout(() => w.done(undefined), timeoutMs);
+        waiting.add(w);
+      });
+    },
     /** Bytes written between two moments. */
     bytesBetween: (from, to) => chunks.filter((c) => c.at >= from && c.at < to).reduce((n, c) => n + c.bytes, 0),
     /** Frames as gptmon's screen writes them: one synchronized update each. */
