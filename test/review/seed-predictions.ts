@@ -3,6 +3,8 @@
 // review runs: count, accuracy over the rows with an outcome, mean and
 // sample standard deviation of confidence.
 
+import { seeded as rng } from '../helpers/seeded.js';
+
 export interface PredictionRow {
   time: string;
   model: string;
@@ -11,17 +13,6 @@ export interface PredictionRow {
   confidence: number;
 }
 
-/** mulberry32: the same rows on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface DayPlan {
   day: string;

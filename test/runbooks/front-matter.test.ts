@@ -5,6 +5,7 @@ import { parseDocument } from 'yaml';
 import { readSimpleFrontMatter } from '../../src/runbooks/front-matter.js';
 import { BUILTIN_DIR } from '../../src/runbooks/load.js';
 import { parseRunbook } from '../../src/runbooks/parse.js';
+import { seeded } from '../helpers/seeded.js';
 
 /** What the fallback path makes of the same lines: `yaml`'s errors and value (toJSON throws on an unresolved alias). */
 function yamlReads(lines: string[]): { errors: number; value: unknown } {
@@ -174,14 +175,3 @@ describe('a runbook whose front matter the fast reader declines', () => {
   });
 });
 
-/** mulberry32: a small seeded PRNG, so a failure replays exactly. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
