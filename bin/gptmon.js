@@ -37,7 +37,9 @@ else run();
 
 function relaunch() {
   Promise.all([import('node:child_process'), import('node:os')]).then(([{ spawn }, { constants }]) => {
-    const child = spawn(process.execPath, [...HEAP_FLAGS, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, GPTMON_LAUNCHER_PID: String(process.pid) } });
+    // The fourth descriptor is the console's line to this process: it reads end-of-file the moment this
+    // process is gone, however it died (kill -9 included), with nothing polled meanwhile.
+    const child = spawn(process.execPath, [...HEAP_FLAGS, ...process.execArgv, ...process.argv.slice(1)], { stdio: ['inherit', 'inherit', 'inherit', 'pipe'], env: { ...process.env, GPTMON_LAUNCHER_FD: '3' } });
     // A signal sent to this process is for the console: passed on, and the console's exit is this one's.
     const signals = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGALRM'];
     const forward = (signal) => child.kill(signal);
@@ -45,6 +47,8 @@ function relaunch() {
     child.on('error', fail);
     child.on('exit', (code, signal) => {
       settled = true;
+      // A process the console started may still hold its end of the line: this one need not wait for it.
+      child.stdio[3]?.destroy();
       for (const s of signals) process.off(s, forward);
       process.exitCode = code ?? 128 + (constants.signals[signal] ?? 0);
     });
@@ -54,13 +58,15 @@ function relaunch() {
 function run() {
   if (process.argv.slice(2).some((a) => LONG_LIVED.has(a))) tuneCompiler();
   // Started again by the launcher: a launcher killed outright (kill -9) must not leave the console running
-  // without it, so when it is gone the console ends as on a hang-up, putting the terminal back.
-  const launcher = Number(process.env.GPTMON_LAUNCHER_PID);
-  if (launcher) {
-    delete process.env.GPTMON_LAUNCHER_PID;
-    setInterval(() => {
-      if (process.ppid !== launcher) process.kill(process.pid, 'SIGHUP');
-    }, 1000).unref();
+  // without it, so when it is gone the console ends as on a hang-up, putting the terminal back. Its pipe
+  // says so as it happens: checking the parent once a second would wake the console once more a second.
+  if (process.env.GPTMON_LAUNCHER_FD === '3') {
+    delete process.env.GPTMON_LAUNCHER_FD;
+    import('node:net').then(({ Socket }) => {
+      const line = new Socket({ fd: 3, readable: true, writable: false });
+      const gone = () => process.kill(process.pid, 'SIGHUP');
+      line.on('end', gone).on('error', gone).resume().unref();
+    }, fail);
   }
   import('../dist/bundle/main.js').then(
     (cli) =>

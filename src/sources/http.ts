@@ -151,8 +151,11 @@ export function createHttp(opts: HttpOptions): Http {
           method: req.method ?? 'GET',
           headers: req.headers ?? {},
           body: req.body ?? null,
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs,
+          // The exchange's own deadline (Exchange) covers headers and body. undici's
+          // timers would keep a 499 ms tick of their own, waking the console twice a
+          // second between polls to find nothing due.
+          headersTimeout: 0,
+          bodyTimeout: 0,
         },
         exchange,
       );

@@ -1,21 +1,26 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { useTempDir } from '../helpers/temp.js';
+import { waitFor } from '../helpers/wait.js';
 
 // The launcher as shipped, in front of a stand-in for the built CLI: what it
 // does when the command's promise settles, and when it never does.
 
 const tmp = useTempDir();
 
-function launch(mainSource: string, args = ['halt', '--confirm'], nodeArgs: string[] = []) {
+function install(mainSource: string): void {
   mkdirSync(join(tmp.dir(), 'bin'), { recursive: true });
   mkdirSync(join(tmp.dir(), 'dist', 'bundle'), { recursive: true });
   copyFileSync(BIN, join(tmp.dir(), 'bin', 'gptmon.js'));
   tmp.file('package.json', '{"type": "module"}\n');
   tmp.file('dist/bundle/main.js', mainSource);
+}
+
+function launch(mainSource: string, args = ['halt', '--confirm'], nodeArgs: string[] = []) {
+  install(mainSource);
   return spawnSync(process.execPath, [...nodeArgs, join(tmp.dir(), 'bin', 'gptmon.js'), ...args], { encoding: 'utf8', timeout: 10_000 });
 }
 
@@ -50,5 +55,31 @@ describe('the launcher', () => {
     expect(JSON.parse(launch(main, ['halt', '--confirm']).stdout).flags).toEqual([]);
     // Started with a young-generation size already (the shebang, npm start): started once.
     expect(JSON.parse(launch(main, ['tui'], ['--max-semi-space-size=2']).stdout).flags).toEqual(['--max-semi-space-size=2']);
+  });
+
+  it('a console whose launcher is killed outright (kill -9) ends as on a hang-up, at once', async () => {
+    // The console's stand-in says where it is, and what ended it.
+    const main = `import { writeFileSync } from 'node:fs';
+export const main = () => new Promise(() => {
+  process.on('SIGHUP', () => { writeFileSync('hup', 'hup'); process.exit(0); });
+  writeFileSync('pid', String(process.pid));
+  setInterval(() => {}, 60_000);
+});
+`;
+    install(main);
+    const launcher = spawn(process.execPath, [join(tmp.dir(), 'bin', 'gptmon.js'), 'tui'], { cwd: tmp.dir(), stdio: 'ignore' });
+    const pid = await waitFor('the console started', () => existsSync(join(tmp.dir(), 'pid')) && Number(readFileSync(join(tmp.dir(), 'pid'), 'utf8')), 10_000, 20);
+    expect(pid).not.toBe(launcher.pid);
+    expect(existsSync(join(tmp.dir(), 'hup'))).toBe(false);
+    launcher.kill('SIGKILL');
+    await waitFor('the console hung up', () => existsSync(join(tmp.dir(), 'hup')), 10_000, 20);
+    await waitFor('the console gone', () => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    }, 10_000, 20);
   });
 });
