@@ -91,6 +91,10 @@ export function openDatabase(cfg: DatabaseConfig): Database {
   const pool = new pg.Pool({ ...connectionOptions(cfg), Client: ClosingClient as never });
   // An idle connection the server drops must not take the process down; the next read reconnects.
   pool.on('error', () => {});
+  // Nor may a connection in use: a server that answers a query after the client gave up on it (a
+  // starved database answering late) makes pg emit 'error' on that client, which the pool does not
+  // listen to while the client is out. The read already has its answer, from the query's own failure.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return {
     name,
     async read<T>(work: (query: Query) => Promise<T>): Promise<DbResult<T>> {
