@@ -69,17 +69,23 @@ export const main = () => new Promise(() => {
     install(main);
     const launcher = spawn(process.execPath, [join(tmp.dir(), 'bin', 'gptmon.js'), 'tui'], { cwd: tmp.dir(), stdio: 'ignore' });
     const pid = await waitFor('the console started', () => existsSync(join(tmp.dir(), 'pid')) && Number(readFileSync(join(tmp.dir(), 'pid'), 'utf8')), 10_000, 20);
-    expect(pid).not.toBe(launcher.pid);
-    expect(existsSync(join(tmp.dir(), 'hup'))).toBe(false);
-    launcher.kill('SIGKILL');
-    await waitFor('the console hung up', () => existsSync(join(tmp.dir(), 'hup')), 10_000, 20);
-    await waitFor('the console gone', () => {
+    const alive = () => {
       try {
         process.kill(pid, 0);
-        return false;
-      } catch {
         return true;
+      } catch {
+        return false;
       }
-    }, 10_000, 20);
+    };
+    try {
+      expect(pid).not.toBe(launcher.pid);
+      expect(existsSync(join(tmp.dir(), 'hup'))).toBe(false);
+      launcher.kill('SIGKILL');
+      await waitFor('the console hung up', () => existsSync(join(tmp.dir(), 'hup')), 10_000, 20);
+      await waitFor('the console gone', () => !alive(), 10_000, 20);
+    } finally {
+      // A console left behind by a failure here is not left running.
+      if (alive()) process.kill(pid, 'SIGKILL');
+    }
   });
 });

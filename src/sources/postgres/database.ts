@@ -91,9 +91,9 @@ export function openDatabase(cfg: DatabaseConfig): Database {
   const pool = new pg.Pool({ ...connectionOptions(cfg), Client: ClosingClient as never });
   // An idle connection the server drops must not take the process down; the next read reconnects.
   pool.on('error', () => {});
-  // Nor may a connection in use: a server that answers a query after the client gave up on it (a
-  // starved database answering late) makes pg emit 'error' on that client, which the pool does not
-  // listen to while the client is out. The read already has its answer, from the query's own failure.
+  // Nor may a connection in use: a server that sends an answer no query waits for (the demo's
+  // database did, starved of CPU) makes pg emit 'error' on that client, which the pool does not
+  // listen to while a read has it out. The read fails through its own query, as one line.
   pool.on('connect', (client) => client.on('error', () => {}));
   return {
     name,
