@@ -26,6 +26,8 @@ const trackKey = (name: string, labels: Record<string, string>) => (Object.keys(
 
 export class EmbeddedAlerts {
   private readonly tracks = new Map<string, { alert: string; track: AlertTrack }>();
+  /** Each rule by its key. */
+  private readonly specs: Map<string, AlertSpec>;
   private scrapeLabels: Record<string, string>;
 
   constructor(
@@ -34,7 +36,28 @@ export class EmbeddedAlerts {
   ) {
     const url = new URL(config.trader);
     this.scrapeLabels = { job: 'gpt-trader', instance: url.host };
+    this.specs = new Map(config.alerts.map((a) => [ruleKey(a), a]));
   }
+
+  /** The tick's lookup, and what `scoped` made of its answers this tick. */
+  private lookup: Lookup = () => undefined;
+  private readonly scopedOf = new Map<readonly SeriesValue[], SeriesValue[]>();
+
+  // Every series carries the labels the scrape gives it, as in Prometheus: `up{job="gpt-trader"}` matches.
+  // Once a tick per metric: several rules read the same series, and their label keys are kept per label object.
+  // One function for the object's life, not a closure per tick: V8 drops a dead closure's optimised code
+  // at the next full collection, to compile it again minutes later (bench/: the soak).
+  private readonly scoped: Lookup = (metric, labels) => {
+    const raw = this.lookup(metric, labels);
+    if (!raw) return undefined;
+    let series = this.scopedOf.get(raw);
+    if (series) return series;
+    series = [];
+    // A series with no labels of its own shares the scrape's label object, whose key is then worked out once.
+    for (const s of raw) series.push({ ...s, labels: hasKeys(s.labels) ? { ...this.scrapeLabels, ...s.labels } : this.scrapeLabels });
+    this.scopedOf.set(raw, series);
+    return series;
+  };
 
   /** The labels every series of the watched trader carries in Prometheus (its `up`'s, without the name). */
   setTargetLabels(labels: Record<string, string>): void {
@@ -53,22 +76,12 @@ export class EmbeddedAlerts {
    */
   step(at: number, lookup: Lookup, only?: (alert: string) => boolean): void {
     if (only) for (const [key, t] of this.tracks) if (!only(t.alert)) this.tracks.delete(key);
-    // Every series carries the labels the scrape gives it, as in Prometheus: `up{job="gpt-trader"}` matches.
-    // Once a tick per metric: several rules read the same series, and their label keys are kept per label object.
-    const scopedOf = new Map<readonly SeriesValue[], SeriesValue[]>();
-    const scoped: Lookup = (metric, labels) => {
-      const raw = lookup(metric, labels);
-      if (!raw) return undefined;
-      let series = scopedOf.get(raw);
-      // A series with no labels of its own shares the scrape's label object, whose key is then worked out once.
-      if (!series) scopedOf.set(raw, (series = raw.map((s) => ({ ...s, labels: hasKeys(s.labels) ? { ...this.scrapeLabels, ...s.labels } : this.scrapeLabels }))));
-      return series;
-    };
-    const scopedKey = (own: Record<string, string>) => labelKey(hasKeys(own) ? { ...this.scrapeLabels, ...own } : this.scrapeLabels);
+    this.lookup = lookup;
+    this.scopedOf.clear();
     for (const alert of this.config.alerts) {
       if (only && !only(alert.name)) continue;
       const rule = ruleKey(alert);
-      const outcome = evaluate(alert.expr, scoped);
+      const outcome = evaluate(alert.expr, this.scoped);
       const seen = new Set<string>();
       for (const found of outcome.instances) {
         const instance = { ...found, labels: this.own(found.labels) };
@@ -80,7 +93,8 @@ export class EmbeddedAlerts {
       for (const [key, t] of this.tracks) {
         if (t.alert !== rule || seen.has(key)) continue;
         // Read, and not there: it stopped holding (its series may be gone); not read: held as it was.
-        const gone = !outcome.unknown && !outcome.present.has(scopedKey(t.track.labels ?? {}));
+        const own = t.track.labels ?? {};
+        const gone = !outcome.unknown && !outcome.present.has(labelKey(hasKeys(own) ? { ...this.scrapeLabels, ...own } : this.scrapeLabels));
         const next = stepAlert(t.track, { holds: outcome.unknown ? undefined : false, now: at, durationMs: alert.durationMs, keepResolvedMs: this.keepResolvedMs, gone });
         if (next.state === 'inactive') this.tracks.delete(key);
         else this.tracks.set(key, { alert: rule, track: next });
@@ -97,10 +111,9 @@ export class EmbeddedAlerts {
 
   /** `dataOk` false: the trader's values could not be read, so metric alerts are held on old data. */
   views(dataOk: boolean): AlertView[] {
-    const specs = new Map(this.config.alerts.map((a) => [ruleKey(a), a]));
     const out: AlertView[] = [];
     for (const [key, { alert, track }] of this.tracks) {
-      const spec = specs.get(alert);
+      const spec = this.specs.get(alert);
       if (!spec || track.state === 'inactive') continue;
       out.push(this.view(key, spec, track, dataOk));
     }

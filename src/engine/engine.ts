@@ -57,6 +57,10 @@ export class Engine {
   /** What gptmon could not do with its own files besides acks, by what it was doing. */
   private readonly problems = new Map<string, string>();
   private readonly staleAfterMs: number;
+  /** A gauge's series name → its metric: what a rule may name instead of the metric. */
+  private readonly bySeries: Map<string, string>;
+  /** The tick being evaluated: whether its source answered, and which metrics it read. */
+  private scraped: { ok: boolean; read: Set<string> } = { ok: false, read: new Set() };
 
   constructor(
     private readonly config: Config,
@@ -68,6 +72,7 @@ export class Engine {
     this.embedded = new EmbeddedAlerts(config, config.resolvedKeepMs);
     this.prom = new PromAlerts(config, config.resolvedKeepMs);
     this.promState = new PrometheusState(config);
+    this.bySeries = new Map(Object.values(config.metrics).flatMap((m) => (m.read.as === 'gauge' ? [[m.read.series, m.name] as const] : [])));
     this.sources = {
       trader: new SourceTracker('trader', true),
       metrics: new SourceTracker('metrics', this.mode === 'embedded'),
@@ -91,7 +96,7 @@ export class Engine {
       for (const spec of Object.values(this.config.metrics)) {
         const r = spec.read;
         if (r.as === 'gauge') {
-          this.readings.record(spec.name, (byName.get(r.series) ?? []).map((s) => ({ labels: s.labels, value: s.value })), at);
+          this.readings.record(spec.name, valuesOf(byName.get(r.series)), at);
           read.add(spec.name);
         } else if (r.as === 'quantile') {
           if (!windows.has(r.series)) windows.set(r.series, this.window(e.samples, r.series, at));
@@ -111,7 +116,8 @@ export class Engine {
       const info = byName.get('trader_info')?.[0];
       if (info) this.info = { ...(info.labels.site ? { site: info.labels.site } : {}), ...(info.labels.model ? { model: info.labels.model } : {}) };
     }
-    this.embedded.step(at, this.lookup(result.ok, read));
+    this.scraped = { ok: result.ok, read };
+    this.embedded.step(at, this.lookupScraped);
   }
 
   /**
@@ -120,15 +126,15 @@ export class Engine {
    * could not be read (the scrape failed, a quantile's window is not full),
    * so alerts on it hold as they were.
    */
-  private lookup(scraped: boolean, read: Set<string>): Lookup {
-    const bySeries = new Map(Object.values(this.config.metrics).flatMap((m) => (m.read.as === 'gauge' ? [[m.read.series, m.name] as const] : [])));
-    return (metric) => {
-      if (metric === 'up') return this.readings.get('up')!.series;
-      const name = this.config.metrics[metric] ? metric : bySeries.get(metric);
-      if (!scraped || !name || !read.has(name)) return scraped && !name ? [] : undefined;
-      return this.readings.get(name)!.series;
-    };
-  }
+  // One function for the engine's life, reading the tick's answer from a field: a closure made per tick
+  // dies between ticks, and V8 drops its optimised code with it at the next full collection (see bench/).
+  private readonly lookupScraped: Lookup = (metric) => {
+    const { ok, read } = this.scraped;
+    if (metric === 'up') return this.readings.get('up')!.series;
+    const name = this.config.metrics[metric] ? metric : this.bySeries.get(metric);
+    if (!ok || !name || !read.has(name)) return ok && !name ? [] : undefined;
+    return this.readings.get(name)!.series;
+  };
 
   /** The histogram's observations over the last window; 'absent' when it is not exposed at all. */
   private window(samples: Sample[], series: string, at: number): Histogram | undefined | 'absent' {
@@ -176,7 +182,8 @@ export class Engine {
       this.prom.record(at, tick.alerts.value, this.promState.identity());
       this.promState.learn(this.prom.liveNames());
     }
-    this.embedded.step(at, this.promLookup(!tick.failed, new Set(Object.keys(tick.values))), (name) => !this.promState.covers(name));
+    this.scraped = { ok: !tick.failed, read: new Set(Object.keys(tick.values)) };
+    this.embedded.step(at, this.lookupProm, this.notCovered);
   }
 
   /**
@@ -184,15 +191,16 @@ export class Engine {
    * (its series; `[]` when not there, so alerts on it resolve), or undefined
    * when it was not (its query failed, it was not due), so alerts on it hold.
    */
-  private promLookup(ok: boolean, read: Set<string>): Lookup {
-    const bySeries = new Map(Object.values(this.config.metrics).flatMap((m) => (m.read.as === 'gauge' ? [[m.read.series, m.name] as const] : [])));
-    return (metric) => {
-      if (!ok) return undefined;
-      const name = metric === 'up' ? 'up' : this.config.metrics[metric] ? metric : bySeries.get(metric);
-      if (!name) return [];
-      return read.has(name) ? this.readings.get(name)!.series : undefined;
-    };
-  }
+  private readonly lookupProm: Lookup = (metric) => {
+    const { ok, read } = this.scraped;
+    if (!ok) return undefined;
+    const name = metric === 'up' ? 'up' : this.config.metrics[metric] ? metric : this.bySeries.get(metric);
+    if (!name) return [];
+    return read.has(name) ? this.readings.get(name)!.series : undefined;
+  };
+
+  /** The alerts Prometheus does not evaluate, left to the embedded rules. */
+  private readonly notCovered = (name: string): boolean => !this.promState.covers(name);
 
   /**
    * What Alertmanager holds (undefined when none is configured): its alerts'
@@ -329,4 +337,11 @@ export class Engine {
     const fromProm = this.prom.views(now, valuesOk).filter((a) => !names.has(a.name) || this.promState.covers(a.name));
     return [...fromProm, ...this.embedded.views(valuesOk)];
   }
+}
+
+/** A gauge's samples as the series the readings keep (a loop: see `lookupScraped`). */
+function valuesOf(samples: readonly Sample[] | undefined): Array<{ labels: Record<string, string>; value: number }> {
+  const out: Array<{ labels: Record<string, string>; value: number }> = [];
+  if (samples) for (const s of samples) out.push({ labels: s.labels, value: s.value });
+  return out;
 }

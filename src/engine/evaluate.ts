@@ -60,13 +60,26 @@ export function labelKey(labels: Record<string, string>): string {
   return key;
 }
 
+function hasLabels(labels: Record<string, string>, wanted: Record<string, string>): boolean {
+  for (const k in wanted) if (labels[k] !== wanted[k]) return false;
+  return true;
+}
+
 export function evaluate(condition: Condition, lookup: Lookup): Outcome {
   if (condition.kind === 'compare') {
     const series = lookup(condition.metric, condition.labels);
     if (!series) return { instances: [], unknown: true, present: new Set() };
+    // Loops, not closures: a closure made per call dies between ticks, and V8 drops its optimised code
+    // with it at the next full collection, to compile it again a few minutes later (bench/: the soak).
     const line = { op: condition.op, value: condition.value };
-    const matching = series.filter((s) => Object.entries(condition.labels).every(([k, v]) => s.labels[k] === v));
-    return { instances: matching.filter((s) => compare(s.value, condition.op, condition.value)).map((s) => ({ labels: s.labels, value: s.value, line })), unknown: false, present: new Set(matching.map((s) => labelKey(s.labels))) };
+    const instances: Instance[] = [];
+    const present = new Set<string>();
+    for (const s of series) {
+      if (!hasLabels(s.labels, condition.labels)) continue;
+      present.add(labelKey(s.labels));
+      if (compare(s.value, condition.op, condition.value)) instances.push({ labels: s.labels, value: s.value, line });
+    }
+    return { instances, unknown: false, present };
   }
   const parts = condition.terms.map((t) => evaluate(t, lookup));
   const unknown = parts.some((p) => p.unknown);

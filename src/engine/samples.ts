@@ -28,9 +28,13 @@ export function histogramOf(samples: Sample[], base: string): Histogram | undefi
     else if (s.name === countName) count += s.value;
   }
   if (!seen) return undefined;
-  const buckets = [...byLe.entries()].sort((a, b) => a[0] - b[0]).map(([le, c]) => ({ le, count: c }));
-  return { buckets, sum, count };
+  const buckets: Array<{ le: number; count: number }> = [];
+  for (const [le, c] of byLe) buckets.push({ le, count: c });
+  return { buckets: buckets.sort(byBound), sum, count };
 }
+
+// Module-level, not a closure per call: V8 drops a dead closure's optimised code at each full collection.
+const byBound = (a: { le: number }, b: { le: number }) => a.le - b.le;
 
 /** The first series called `name` whose labels include `labels` (the trader exposes one of each). */
 export function sampleOf(samples: Sample[], name: string, labels: Record<string, string> = {}): Sample | undefined {

@@ -28,16 +28,14 @@ export function panelLines(model: PanelModel, o: PanelOptions): string[] {
   const titleText = model.staleFor ? `${model.title} · stale ${model.staleFor}` : model.title;
   const inner = boxed ? width - 4 : width - 1;
   const titleColor = model.staleFor ? 'gray' : focused ? 'cyan' : undefined;
+  // A loop, not a closure per call: V8 drops a dead closure's optimised code at each full collection.
   if (!boxed) {
-    const rule = '─'.repeat(Math.max(0, width - titleText.length - 3));
-    return [
-      styled(theme, `${focused ? '▸' : ' '}${titleText} ${rule}`, { bold: !model.staleFor, color: titleColor, inverse: focused && !theme.color }),
-      ...model.rows.map((row) => ` ${rowLine(row, inner, theme)}`),
-    ];
+    const lines = [styled(theme, `${focused ? '▸' : ' '}${titleText} ${'─'.repeat(Math.max(0, width - titleText.length - 3))}`, { bold: !model.staleFor, color: titleColor, inverse: focused && !theme.color })];
+    for (const row of model.rows) lines.push(` ${rowLine(row, inner, theme)}`);
+    return lines;
   }
-  return [
-    styled(theme, `┌ ${titleText} ${'─'.repeat(Math.max(0, width - titleText.length - 4))}┐`, { color: titleColor, bold: focused }),
-    ...model.rows.map((row) => `│ ${rowLine(row, inner, theme)} │`),
-    styled(theme, `└${'─'.repeat(Math.max(0, width - 2))}┘`, { color: titleColor }),
-  ];
+  const lines = [styled(theme, `┌ ${titleText} ${'─'.repeat(Math.max(0, width - titleText.length - 4))}┐`, { color: titleColor, bold: focused })];
+  for (const row of model.rows) lines.push(`│ ${rowLine(row, inner, theme)} │`);
+  lines.push(styled(theme, `└${'─'.repeat(Math.max(0, width - 2))}┘`, { color: titleColor }));
+  return lines;
 }
