@@ -28,4 +28,10 @@ describe('histogram quantiles', () => {
     const restarted = h([[0.1, 3], [1, 3], [Infinity, 3]]);
     expect(delta(restarted, older)).toBe(restarted);
   });
+
+  it('takes the newer scrape when a bucket went down though the count went up (not one series between them)', () => {
+    const older = h([[0.1, 80], [1, 100], [Infinity, 100]], 5);
+    const newer = h([[0.1, 60], [1, 120], [Infinity, 120]], 9);
+    expect(delta(newer, older)).toBe(newer);
+  });
 });
