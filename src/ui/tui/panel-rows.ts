@@ -86,10 +86,15 @@ export function metricRow(snap: Snapshot, spec: MetricSpec): MetricRow {
   return row;
 }
 
+/** The age every read metric's value has, when all are stale; a loop, as it runs every second (see evaluate.ts). */
 export function panelStale(rows: Row[]): string | undefined {
-  const metrics = rows.filter((r): r is MetricRow => r.kind === 'metric' && !r.missing);
-  if (!metrics.length || metrics.some((r) => !r.staleFor)) return undefined;
-  return metrics[0]!.staleFor;
+  let first: string | undefined;
+  for (const r of rows) {
+    if (r.kind !== 'metric' || r.missing) continue;
+    if (!r.staleFor) return undefined;
+    first ??= r.staleFor;
+  }
+  return first;
 }
 
 export function panel(id: string, title: string, rows: Row[]): PanelModel {
