@@ -54,10 +54,15 @@ export class EmbeddedAlerts {
     if (series) return series;
     series = [];
     // A series with no labels of its own shares the scrape's label object, whose key is then worked out once.
-    for (const s of raw) series.push({ ...s, labels: hasKeys(s.labels) ? { ...this.scrapeLabels, ...s.labels } : this.scrapeLabels });
+    for (const s of raw) series.push({ ...s, labels: this.withScrapeLabels(s.labels) });
     this.scopedOf.set(raw, series);
     return series;
   };
+
+  /** A series' labels as Prometheus gives them: the scrape's, then its own; the scrape's object itself when it has none. */
+  private withScrapeLabels(own: Record<string, string>): Record<string, string> {
+    return hasKeys(own) ? { ...this.scrapeLabels, ...own } : this.scrapeLabels;
+  }
 
   /** The labels every series of the watched trader carries in Prometheus (its `up`'s, without the name). */
   setTargetLabels(labels: Record<string, string>): void {
@@ -93,8 +98,7 @@ export class EmbeddedAlerts {
       for (const [key, t] of this.tracks) {
         if (t.alert !== rule || seen.has(key)) continue;
         // Read, and not there: it stopped holding (its series may be gone); not read: held as it was.
-        const own = t.track.labels ?? {};
-        const gone = !outcome.unknown && !outcome.present.has(labelKey(hasKeys(own) ? { ...this.scrapeLabels, ...own } : this.scrapeLabels));
+        const gone = !outcome.unknown && !outcome.present.has(labelKey(this.withScrapeLabels(t.track.labels ?? {})));
         const next = stepAlert(t.track, { holds: outcome.unknown ? undefined : false, now: at, durationMs: alert.durationMs, keepResolvedMs: this.keepResolvedMs, gone });
         if (next.state === 'inactive') this.tracks.delete(key);
         else this.tracks.set(key, { alert: rule, track: next });
